@@ -1,0 +1,46 @@
+"""Dates as people write them in documents: whole dates, months and periods such as 2024-25."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_PERIOD = re.compile(r"(\d{4})\s*[-–/]\s*(\d{2,4})\b")
+
+
+def parse_date(text) -> tuple[date, date] | None:
+    """The first and last day a written date can mean ('2025-03' is all of March), or None."""
+    match = _DATE.match(str(text))
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2]), match[3]
+    try:
+        if day:
+            exact = date(year, month, int(day))
+            return exact, exact
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    except ValueError:
+        return None
+
+
+def period_end_year(text) -> int | None:
+    """The last year of a period written like '2016-19', '2016 – 2019' or '2016/20'."""
+    match = _PERIOD.search(str(text))
+    if not match:
+        return None
+    start, end = match[1], match[2]
+    year = int(end) if len(end) == 4 else int(start[: 4 - len(end)] + end)
+    return year if year >= int(start) else None
+
+
+def months_later(start: date, months: int) -> date:
+    """The same day some months later (the month's last day when it is shorter)."""
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"

@@ -1,0 +1,90 @@
+"""Reference data kept once for every service: regulator contacts, stale values and placeholder text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import schema as schemas
+from .dates import parse_date
+from .findings import WARNING, Finding
+from .loading import Loaded, load
+
+FILES = ("regulators", "stale-values", "placeholders")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A text pattern to look for, what it means and (for stale values) what replaces it."""
+
+    regex: re.Pattern
+    what: str
+    rule: str = ""
+    current: str = ""
+    source: str = ""
+
+
+@dataclass
+class Reference:
+    """Everything in data/reference/, checked against schema/reference.schema.json."""
+
+    regulators: dict[str, dict] = field(default_factory=dict)
+    stale: list[Pattern] = field(default_factory=list)
+    placeholders: list[Pattern] = field(default_factory=list)
+    files: dict[str, Loaded] = field(default_factory=dict)
+
+    def current(self, dotted: str) -> str:
+        """The current value named 'record.field', written out for a message."""
+        record, _, name = dotted.partition(".")
+        value = self.regulators.get(record, {}).get(name, "")
+        if isinstance(value, dict):
+            value = ", ".join([*value.get("lines", []), value.get("postcode", "")])
+        return str(value)
+
+    def checked_on(self, dotted: str) -> str:
+        return str(self.regulators.get(dotted.partition(".")[0], {}).get("checked_on", ""))
+
+
+def _patterns(entries: list[dict]) -> list[Pattern]:
+    return [Pattern(re.compile(e["pattern"], re.IGNORECASE), e["what"], e.get("rule", ""), e.get("current", ""),
+                    e.get("source", "")) for e in entries]
+
+
+def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple[Reference, list[Finding]]:
+    """Load and check the reference files; a broken file is reported and left out."""
+    reference, findings = Reference(), []
+    for name in FILES:
+        loaded, problems = load(directory / f"{name}.yaml", f"{shown}/{name}.yaml")
+        findings += problems
+        if loaded is None:
+            continue
+        invalid = schemas.validate(schema, loaded, "reference")
+        findings += invalid
+        if invalid:
+            continue
+        reference.files[name] = loaded
+        data = dict(loaded.data)
+        reference.stale += _patterns(data.pop("stale", []))
+        reference.placeholders += _patterns(data.pop("placeholders", []))
+        reference.regulators.update(data)
+    return reference, findings
+
+
+def overdue_checks(reference: Reference, today: date) -> list[Finding]:
+    """Regulator records whose own review date has passed: someone must check them again."""
+    findings = []
+    loaded = reference.files.get("regulators")
+    for name, record in reference.regulators.items():
+        review_by = parse_date(record["review_by"])
+        if review_by and review_by[1] < today:
+            line, column = loaded.where((name, "review_by"))
+            findings.append(Finding(
+                loaded.file, line, column, WARNING, "reference/needs-check",
+                f"The {record['name']} record was due to be checked by {record['review_by']}.",
+                f"Check the current details at the source ({record['source']}), update them, then set checked_on "
+                "to today and review_by to the next date they could change.",
+                "Fostering Services (England) Regulations 2011, regulation 4 (keep documents under review)",
+                "law", service="reference"))
+    return findings

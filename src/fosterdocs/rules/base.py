@@ -1,0 +1,50 @@
+"""What a rule is: an id, a severity, the source that requires it, and a check that yields problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from ..documents import Document
+from ..findings import Finding
+
+ALL_KINDS = ("service", "statement-of-purpose")
+DOCUMENT_KINDS = ("statement-of-purpose",)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Where a rule found something wrong, what, and how to fix it."""
+
+    path: tuple
+    message: str
+    fix: str
+    rule: str = ""
+    source: str = ""
+    key: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check. Its docstring (the check's) says what it looks for, for the documentation."""
+
+    id: str
+    severity: str
+    source: str
+    basis: str
+    kinds: tuple[str, ...]
+    check: Callable[[Document], Iterable[Problem]]
+    requirement: str = ""
+
+    def run(self, document: Document) -> Iterable[Finding]:
+        for problem in self.check(document):
+            line, column = document.loaded.where(problem.path, key=problem.key)
+            yield Finding(document.loaded.file, line, column, self.severity, problem.rule or self.id,
+                          problem.message, problem.fix, problem.source or self.source, self.basis,
+                          self.requirement, document.service_id)
+
+
+def rule(id: str, severity: str, source: str, basis: str, kinds: tuple[str, ...] = ALL_KINDS,
+         requirement: str = "") -> Callable[[Callable], Rule]:
+    """Declare a check as a rule."""
+    return lambda check: Rule(id, severity, source, basis, kinds, check, requirement)

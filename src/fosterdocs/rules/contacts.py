@@ -1,0 +1,97 @@
+"""Rules about contacts: stale regulator details, contacts that differ from the reference, and references to
+shared facts that do not exist.
+
+passes: `ofsted: {use: reference/ofsted}`; a written-out Ofsted contact with phone 0300 123 1231.
+fails:  'Tel: 08456 40 40 40' anywhere (the old Ofsted number); 'Anne Longfield' named as Commissioner;
+        an email ending .gsi.gov.uk; `use: service/complaints` when service.yaml has no complaints contact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import ERROR
+from .base import ALL_KINDS, Problem, rule
+
+OFSTED_SOURCE = "Fostering Services (England) Regulations 2011, regulation 3(3)(c)"
+COMMISSIONER_SOURCE = "NMS 2011, standard 16.4; Children Act 2004, section 2D"
+
+
+def _digits(text) -> str:
+    digits = re.sub(r"\D", "", str(text))
+    return "0" + digits[2:] if digits.startswith("44") else digits
+
+
+def _compact(text) -> str:
+    return re.sub(r"\s", "", str(text)).upper()
+
+
+@rule("contacts/stale-value", ERROR, OFSTED_SOURCE, "law")
+def stale_values(document):
+    """Text that matches a known stale value (data/reference/stale-values.yaml): old Ofsted numbers and
+    addresses, former Commissioners, .gsi.gov.uk emails, old IRM details."""
+    for path, text in document.strings():
+        for stale in document.reference.stale:
+            match = stale.regex.search(text)
+            if not match:
+                continue
+            if stale.current:
+                record = stale.current.partition(".")[0]
+                fix = (f"Use {document.reference.current(stale.current)} (checked "
+                       f"{document.reference.checked_on(stale.current)}), or replace the contact with "
+                       f"`use: reference/{record}` so it always shows the current details.")
+            else:
+                fix = "Replace it with the address the organisation uses now (usually the same without '.gsi')."
+            yield Problem(path, f"'{match.group(0)}' is {stale.what}, no longer in use.", fix, rule=stale.rule,
+                          source=stale.source)
+
+
+def _differences(written: dict, current: dict, stale) -> list[str]:
+    """Fields of a written-out regulator contact that are not the current ones (stale values are reported apart)."""
+    found = []
+    phones = {_digits(p) for p in [current.get("phone"), *current.get("other_phones", [])] if p}
+    checks = [("phone", written.get("phone"), lambda v: _digits(v) in phones),
+              ("email", written.get("email"), lambda v: str(v).lower() == str(current.get("email", "")).lower()),
+              ("postcode", (written.get("address") or {}).get("postcode") if isinstance(written.get("address"), dict)
+               else None, lambda v: _compact(v) == _compact(current.get("address", {}).get("postcode", "")))]
+    for name, value, matches in checks:
+        if value and not matches(value) and not any(s.regex.search(str(value)) for s in stale):
+            found.append(f"{name} '{value}'")
+    return found
+
+
+def _regulator_rule(key: str, record: str, label: str, source: str, rule_id: str):
+    @rule(rule_id, ERROR, source, "law", ("statement-of-purpose",))
+    def check(document):
+        """A written-out regulator contact whose phone, email or postcode is not the current one."""
+        written = document.get("regulators", key)
+        current = document.reference.regulators.get(record)
+        if not isinstance(written, dict) or "use" in written or not current:
+            return
+        wrong = _differences(written, current, document.reference.stale)
+        if wrong:
+            yield Problem(("regulators", key), f"The {label} contact differs from the current one: "
+                          + ", ".join(wrong) + ".",
+                          f"Replace the contact with `use: reference/{record}`, which always gives the current "
+                          f"details (checked {current.get('checked_on')}).", key=True)
+    return check
+
+
+ofsted_differs = _regulator_rule("ofsted", "ofsted", "Ofsted", OFSTED_SOURCE, "contacts/ofsted-differs")
+commissioner_differs = _regulator_rule("childrens_commissioner", "childrens_commissioner",
+                                       "Children's Commissioner", COMMISSIONER_SOURCE, "contacts/commissioner-differs")
+
+
+@rule("refs/missing", ERROR, "fosterdocs data model: shared facts are kept once, in service.yaml or "
+      "data/reference/", "data", ALL_KINDS)
+def missing_references(document):
+    """A `use:` that names a shared fact which does not exist."""
+    for path, text in document.strings():
+        if path and path[-1] == "use" and document.resolve({"use": text}) is None:
+            where, _, name = text.partition("/")
+            home = "service.yaml" if where == "service" else "data/reference/regulators.yaml"
+            yield Problem(path, f"This refers to {text}, but {home} has no `{name}`.",
+                          f"Add `{name}:` to {home}, or write the details out here instead of `use:`.")
+
+
+RULES = [stale_values, ofsted_differs, commissioner_differs, missing_references]

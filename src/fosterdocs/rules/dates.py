@@ -1,0 +1,114 @@
+"""Rules about time: review dates, the age of figures, and related documents whose period has ended.
+
+passes: `next_review_due: 2027-09-15` judged on 2026-11-23.
+fails:  `next_review_due: 2025-03` (all of March 2025 has passed: error), or a date within the warning window
+        (warning); `as_at: 2023-03-31` (more than 15 months old: warning).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..dates import long_date, months_later, parse_date, period_end_year
+from ..findings import ERROR, WARNING
+from .base import DOCUMENT_KINDS, Problem, rule
+
+REVIEW_SOURCE = ("Fostering Services (England) Regulations 2011, regulation 4 (keep under review and revise); "
+                 "the service's own review commitment")
+FIGURES_SOURCE = ("Expected content (former Fostering Services Regulations 2002, Schedule 1; Ofsted practice): "
+                  "numbers as at a stated date")
+FIGURES_MAX_MONTHS = 15
+REVIEW_FIX = ("Review the document, have the new version approved, then set document.approved_on and a new "
+              "document.next_review_due (at most {months} months after approval).")
+
+
+def _review_due(document):
+    written = document.get("document", "next_review_due")
+    parsed = parse_date(written) if written else None
+    return (written, parsed[1]) if parsed else (None, None)
+
+
+@rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def review_overdue(document):
+    """The document's next review date has passed."""
+    written, due = _review_due(document)
+    if due and due < document.today:
+        days = (document.today - due).days
+        yield Problem(("document", "next_review_due"),
+                      f"The review was due by {long_date(due)} ({days} days ago): this document is out of date.",
+                      REVIEW_FIX.format(months=document.review_months))
+
+
+@rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def review_due_soon(document):
+    """The document's next review date falls within the service's warning window (60 days unless set)."""
+    written, due = _review_due(document)
+    if due and document.today <= due <= document.today + timedelta(days=document.warning_days):
+        yield Problem(("document", "next_review_due"),
+                      f"The review is due by {long_date(due)}, in {(due - document.today).days} days.",
+                      "Start the review now so the new version is approved in time. " +
+                      REVIEW_FIX.format(months=document.review_months))
+
+
+@rule("dates/period-ended", WARNING, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def period_ended(document):
+    """A document with no review date whose own period (such as 2024-25) has ended."""
+    period = document.get("document", "period")
+    end = period_end_year(period) if period and not document.get("document", "next_review_due") else None
+    if end and end < document.today.year:
+        yield Problem(("document", "period"), f"This document is for {period}, which ended in {end}.",
+                      "Review it and publish the edition for the current year, with a next_review_due date.")
+
+
+def _figure_dates(document):
+    for path in (("numbers", "as_at"), ("staffing", "as_at")):
+        if document.get(*path):
+            yield path, document.get(*path)
+    for index, figure in enumerate(document.get("numbers", "other_figures", default=[]) or []):
+        if isinstance(figure, dict) and figure.get("as_at"):
+            yield ("numbers", "other_figures", index, "as_at"), figure["as_at"]
+
+
+@rule("figures/undated", WARNING, FIGURES_SOURCE, "expected-practice", DOCUMENT_KINDS, "SOP-NUMBERS")
+def figures_undated(document):
+    """Numbers of households, children or staff given without the date they describe."""
+    fix = "Add `as_at:` with the date the figures describe (YYYY-MM-DD), next to the figures."
+    if isinstance(document.get("numbers"), dict) and not document.get("numbers", "as_at"):
+        yield Problem(("numbers",), "The numbers of fostering households and children have no 'as at' date.", fix,
+                      key=True)
+    counted = any(isinstance(s, dict) and "count" in s for team in document.get("staffing", "teams", default=[]) or []
+                  if isinstance(team, dict) for s in team.get("staff", []) or [])
+    if counted and not document.get("staffing", "as_at"):
+        yield Problem(("staffing",), "The staff numbers have no 'as at' date.", fix, key=True)
+    if not document.get("numbers", "as_at"):
+        for index, figure in enumerate(document.get("numbers", "other_figures", default=[]) or []):
+            if isinstance(figure, dict) and not figure.get("as_at"):
+                yield Problem(("numbers", "other_figures", index), f"The figure '{figure.get('label')}' has no "
+                              "'as at' date.", fix)
+
+
+@rule("figures/out-of-date", WARNING, FIGURES_SOURCE, "expected-practice", DOCUMENT_KINDS, "SOP-NUMBERS")
+def figures_out_of_date(document):
+    """Figures whose 'as at' date is more than 15 months old."""
+    oldest_allowed = months_later(document.today, -FIGURES_MAX_MONTHS)
+    for path, written in _figure_dates(document):
+        parsed = parse_date(written)
+        if parsed and parsed[1] < oldest_allowed:
+            yield Problem(path, f"These figures are as at {long_date(parsed[1])}, more than {FIGURES_MAX_MONTHS} "
+                          "months ago.", "Replace them with current figures and their new 'as at' date.")
+
+
+@rule("related/expired", WARNING, "Fostering Services (England) Regulations 2011, regulation 3(5) and 4 (the "
+      "service is run in line with a statement kept under review)", "law")
+def related_expired(document):
+    """A strategy, policy or plan the document relies on whose period has ended."""
+    for index, related in enumerate(document.get("related_documents", default=[]) or []):
+        end = period_end_year(related.get("period", "")) if isinstance(related, dict) else None
+        if end and end < document.today.year:
+            yield Problem(("related_documents", index, "period"),
+                          f"'{related.get('title')}' covers {related['period']}, which ended in {end}.",
+                          "Refer to the current version of this document and its period, or remove the reference "
+                          "if it has not been replaced.")
+
+
+RULES = [review_overdue, review_due_soon, period_ended, figures_undated, figures_out_of_date, related_expired]

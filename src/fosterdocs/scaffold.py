@@ -1,0 +1,40 @@
+"""Start a new service from the fictional example, keeping its comments and order."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from .validation import SERVICE_ID, CannotRun
+
+
+def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path, Path | None]:
+    """Copy data/example to data/SERVICE-ID as a non-fictional service; with force, back up what was there."""
+    if not SERVICE_ID.match(service_id) or service_id in ("example", "reference"):
+        raise CannotRun(f"'{service_id}' cannot be a service id: use lower-case letters, digits and hyphens "
+                        "(for example 'north-shire'), other than 'example' and 'reference'.")
+    example, target = data / "example", data / service_id
+    if not example.is_dir():
+        raise CannotRun(f"{example} is missing: new services are copied from it.")
+    backup = None
+    if target.exists():
+        if not force:
+            raise CannotRun(f"{target} already exists. Nothing was changed; use --force to replace it "
+                            "(the old folder is kept as a backup).")
+        backup = target.with_name(f"{service_id}.backup-{datetime.now():%Y%m%d-%H%M%S}")
+        target.rename(backup)
+    target.mkdir()
+    yaml = YAML()  # round-trip: comments, order and quoting are kept
+    yaml.width = 4096
+    for source in sorted(example.glob("*.yaml")):
+        if source.name == "service.yaml":
+            document = yaml.load(source)
+            del document["fictional"]
+            with (target / source.name).open("w", encoding="utf-8") as out:
+                yaml.dump(document, out)
+        else:
+            shutil.copyfile(source, target / source.name)
+    return target, backup

@@ -1,0 +1,190 @@
+"""JSON Schema validation, turned into findings a registered manager can act on.
+
+Each schema property may carry `x-source` (the regulation or standard), `x-basis` (law, standard or
+expected-practice), `x-requirement` (a stable id such as SOP-STAFF), `x-rule` (the rule id findings on it get),
+`x-message` and `x-fix`. A finding takes the most specific of each along the path that failed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .findings import ERROR, Finding
+from .loading import Loaded
+
+KINDS = {"service": "service", "statement-of-purpose": "statement-of-purpose", "reference": "reference"}
+_INHERITED = ("x-source", "x-basis", "x-requirement")
+_OWN = ("x-rule", "x-message", "x-fix", "description")
+_ANNOTATIONS = _INHERITED + _OWN
+_CONTAINERS = {"properties", "$defs", "patternProperties", "oneOf", "anyOf", "allOf", "prefixItems"}
+_TYPE_NAMES = {"string": "text", "object": "a set of 'key: value' lines", "array": "a list", "integer": "a whole number",
+               "number": "a number", "boolean": "true or false", "null": "empty"}
+
+
+@dataclass
+class Schema:
+    """One compiled schema and the annotations it carries."""
+
+    kind: str
+    root: dict
+
+    @cached_property
+    def validator(self) -> Draft202012Validator:
+        return Draft202012Validator(self.root)
+
+    def resolve(self, node: dict) -> dict:
+        """Follow a local $ref, keeping the annotations written beside it."""
+        while isinstance(node, dict) and "$ref" in node:
+            target = self.root
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        return node
+
+    def annotations(self, schema_path) -> dict:
+        """Annotations in force at the end of a schema path: sources inherited, rule and wording the node's own."""
+        inherited: dict = {}
+        own: dict = {}
+        node, is_schema = self.root, True
+        for step in schema_path:
+            if is_schema:
+                node = self.resolve(node)
+                own = {k: node[k] for k in _OWN if k in node}
+                inherited.update({k: node[k] for k in _INHERITED if k in node})
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                break
+            is_schema = step not in _CONTAINERS
+        return {**inherited, **own}
+
+    @cached_property
+    def requirements(self) -> dict[str, str]:
+        """Every requirement id in the schema and its basis."""
+        found: dict[str, str] = {}
+
+        def walk(node: Any) -> None:
+            if isinstance(node, dict):
+                if "x-requirement" in node:
+                    found[node["x-requirement"]] = node.get("x-basis", "")
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(self.root)
+        return found
+
+
+def load_schemas(schema_dir: Path) -> dict[str, Schema]:
+    """Read every document schema once."""
+    return {kind: Schema(kind, json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")))
+            for kind, name in KINDS.items()}
+
+
+def _label(path) -> str:
+    return "the file" if not path else "`" + ".".join(str(p) for p in path) + "`"
+
+
+def _branch(error: ValidationError) -> list[ValidationError]:
+    """For a failed oneOf/anyOf, the errors of the alternative the author most likely meant."""
+    by_branch: dict[int, list[ValidationError]] = {}
+    for sub in error.context or []:
+        by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
+
+    def fit(errors: list[ValidationError]) -> tuple:
+        wrong_shape = any(e.validator in ("type", "required") and not e.relative_path for e in errors)
+        return (wrong_shape, -max(len(e.absolute_path) for e in errors), len(errors))
+
+    candidates = sorted(by_branch.values(), key=fit)
+    if not candidates:
+        return []
+    best = candidates[0]
+    return [] if fit(best)[0] else best
+
+
+class _Mapper:
+    """Turn the raw errors of one document into findings."""
+
+    def __init__(self, schema: Schema, loaded: Loaded, service: str):
+        self.schema, self.loaded, self.service = schema, loaded, service
+        self.seen: set[tuple] = set()
+
+    def finding(self, path, notes: dict, message: str, fix: str, *, key: bool = False) -> Finding:
+        line, column = self.loaded.where(path, key=key)
+        return Finding(self.loaded.file, line, column, ERROR, notes.get("x-rule", "schema/invalid"), message,
+                       fix or notes.get("x-fix", ""), notes.get("x-source", ""), notes.get("x-basis", ""),
+                       notes.get("x-requirement", ""), self.service)
+
+    def map(self, error: ValidationError) -> Iterator[Finding]:
+        path = tuple(error.absolute_path)
+        notes = self.schema.annotations(error.absolute_schema_path)
+        where = _label(path)
+        kind = error.validator
+        if kind in ("oneOf", "anyOf"):
+            chosen = _branch(error)
+            if chosen:
+                for sub in chosen:
+                    yield from self.map(sub)
+                return
+            yield self.finding(path, notes, f"{where} is not in a form fosterdocs knows.",
+                               notes.get("description", "") + " See data/example/ for the forms it takes.")
+        elif kind == "required":
+            parent = self.schema.resolve(error.schema)
+            for name in error.validator_value:
+                if name in error.instance or (path, name) in self.seen:
+                    continue
+                self.seen.add((path, name))
+                prop = self.schema.resolve(parent.get("properties", {}).get(name, {}))
+                prop_notes = {k: v for k, v in prop.items() if k in _ANNOTATIONS}
+                merged = {**{k: v for k, v in notes.items() if k in _INHERITED},
+                          **prop_notes, "x-rule": prop_notes.get("x-rule", "schema/missing")}
+                what = prop.get("description", "")
+                inside = "" if not path else f" under {where}"
+                yield self.finding(path, merged, f"`{name}` is missing{inside}." + (f" {what}" if what else ""),
+                                   f"Add `{name}:`{inside}" + (", as in data/example/." if not path else "."),
+                                   key=True)
+        elif kind in ("additionalProperties", "unevaluatedProperties"):
+            allowed = sorted(error.schema.get("properties", {}))
+            for name in sorted(set(error.instance) - set(allowed), key=str):
+                guess = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+                fix = (f"Did you mean `{guess[0]}`?" if guess else
+                       "Remove it, or use one of: " + ", ".join(f"`{a}`" for a in allowed) + ".")
+                yield self.finding(path + (name,), {**notes, "x-rule": "schema/unknown-key"},
+                                   f"Unknown key `{name}` in {where}: it would be ignored.", fix, key=True)
+        elif kind == "type":
+            wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            names = " or ".join(_TYPE_NAMES.get(t, t) for t in wanted)
+            yield self.finding(path, {**notes, "x-rule": notes.get("x-rule", "schema/type")},
+                               f"{where} should be {names}.", notes.get("description", ""))
+        elif kind == "pattern" and "x-message" in notes:
+            yield self.finding(path, notes, f"{where}: '{error.instance}' {notes['x-message']}.", "")
+        elif kind in ("pattern", "minLength"):  # only plain text has a pattern without its own message
+            yield self.finding(path, {**notes, "x-rule": "schema/empty"}, f"{where} is empty.",
+                               "Write the text, or remove the line.")
+        elif kind == "minItems":
+            yield self.finding(path, {**notes, "x-rule": notes.get("x-rule", "schema/empty")},
+                               f"{where} is an empty list.", "Add at least one item, or remove the line.")
+        elif kind == "enum":
+            options = [str(v) for v in error.validator_value]
+            guess = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
+            yield self.finding(path, {**notes, "x-rule": "schema/not-allowed"},
+                               f"{where}: '{error.instance}' is not one of the allowed values.",
+                               (f"Did you mean '{guess[0]}'? " if guess else "") + "Allowed: " + ", ".join(options) + ".")
+        else:
+            yield self.finding(path, notes, f"{where}: {error.message}.", notes.get("description", ""))
+
+
+def validate(schema: Schema, loaded: Loaded, service: str) -> list[Finding]:
+    """Check one loaded document against its schema."""
+    mapper = _Mapper(schema, loaded, service)
+    return [f for error in schema.validator.iter_errors(loaded.data) for f in mapper.map(error)]
