@@ -16,11 +16,13 @@ from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
 
 from .findings import ERROR, Finding
 from .loading import Loaded
 
 KINDS = {"service": "service", "statement-of-purpose": "statement-of-purpose", "reference": "reference"}
+SHARED = "common.schema.json"
 _INHERITED = ("x-source", "x-basis", "x-requirement")
 _OWN = ("x-rule", "x-message", "x-fix", "description")
 _ANNOTATIONS = _INHERITED + _OWN
@@ -31,32 +33,39 @@ _TYPE_NAMES = {"string": "text", "object": "a set of 'key: value' lines", "array
 
 @dataclass
 class Schema:
-    """One compiled schema and the annotations it carries."""
+    """One compiled schema, the shared definitions it refers to, and the annotations it carries."""
 
     kind: str
     root: dict
+    shared: dict
 
     @cached_property
     def validator(self) -> Draft202012Validator:
-        return Draft202012Validator(self.root)
+        registry = Registry().with_resource(SHARED, Resource.from_contents(self.shared))
+        return Draft202012Validator(self.root, registry=registry)
 
-    def resolve(self, node: dict) -> dict:
-        """Follow a local $ref, keeping the annotations written beside it."""
+    def resolve(self, node: dict, base: dict | None = None) -> tuple[dict, dict]:
+        """Follow $refs (local, or into the shared definitions), keeping annotations written beside them.
+
+        Returns the node and the schema document its own local $refs are relative to."""
+        base = base or self.root
         while isinstance(node, dict) and "$ref" in node:
-            target = self.root
-            for part in node["$ref"].removeprefix("#/").split("/"):
+            document, _, pointer = node["$ref"].partition("#")
+            base = self.shared if document == SHARED else base
+            target = base
+            for part in pointer.removeprefix("/").split("/"):
                 target = target[part]
             node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-        return node
+        return node, base
 
     def annotations(self, schema_path) -> dict:
         """Annotations in force at the end of a schema path: sources inherited, rule and wording the node's own."""
         inherited: dict = {}
         own: dict = {}
-        node, is_schema = self.root, True
+        node, base, is_schema = self.root, self.root, True
         for step in schema_path:
             if is_schema:
-                node = self.resolve(node)
+                node, base = self.resolve(node, base)
                 own = {k: node[k] for k in _OWN if k in node}
                 inherited.update({k: node[k] for k in _INHERITED if k in node})
             try:
@@ -86,9 +95,12 @@ class Schema:
 
 
 def load_schemas(schema_dir: Path) -> dict[str, Schema]:
-    """Read every document schema once."""
-    return {kind: Schema(kind, json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")))
-            for kind, name in KINDS.items()}
+    """Read every document schema, and the definitions they share, once."""
+    def read(name: str) -> dict:
+        return json.loads((schema_dir / name).read_text(encoding="utf-8"))
+
+    shared = read(SHARED)
+    return {kind: Schema(kind, read(f"{name}.schema.json"), shared) for kind, name in KINDS.items()}
 
 
 def _label(path) -> str:
@@ -139,15 +151,16 @@ class _Mapper:
             yield self.finding(path, notes, f"{where} is not in a form fosterdocs knows.",
                                notes.get("description", "") + " See data/example/ for the forms it takes.")
         elif kind == "required":
-            parent = self.schema.resolve(error.schema)
+            parent, base = self.schema.resolve(error.schema)
             for name in error.validator_value:
                 if name in error.instance or (path, name) in self.seen:
                     continue
                 self.seen.add((path, name))
-                prop = self.schema.resolve(parent.get("properties", {}).get(name, {}))
-                prop_notes = {k: v for k, v in prop.items() if k in _ANNOTATIONS}
+                written = parent.get("properties", {}).get(name, {})
+                prop, _ = self.schema.resolve(written, base)
                 merged = {**{k: v for k, v in notes.items() if k in _INHERITED},
-                          **prop_notes, "x-rule": prop_notes.get("x-rule", "schema/missing")}
+                          **{k: v for k, v in prop.items() if k in _INHERITED + ("description",)},
+                          "x-rule": written.get("x-rule", "schema/missing")}  # a definition's own rule is about its form
                 what = prop.get("description", "")
                 inside = "" if not path else f" under {where}"
                 yield self.finding(path, merged, f"`{name}` is missing{inside}." + (f" {what}" if what else ""),

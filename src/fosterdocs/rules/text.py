@@ -31,4 +31,29 @@ def placeholders(document):
                           "Replace it with your service's real contact details.")
 
 
-RULES = [placeholders]
+def _tables(node, path=()):
+    """Every table in a document (content-block tables and management structures), with its path."""
+    if isinstance(node, dict):
+        if isinstance(node.get("header"), list) and isinstance(node.get("rows"), list):
+            yield path, node
+        for key, value in node.items():
+            yield from _tables(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _tables(value, path + (index,))
+
+
+@rule("text/table-shape", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
+      "use)", "standard")
+def table_shape(document):
+    """A table row with more or fewer cells than the table has column headings (often a comma that split a cell)."""
+    for path, table in _tables(document.data):
+        width = len(table["header"])
+        for index, row in enumerate(table["rows"]):
+            if isinstance(row, list) and len(row) != width:
+                yield Problem(path + ("rows", index), f"This row has {len(row)} cells but the table has {width} "
+                              "columns.", "Give every row one cell per column (use \"\" for an empty cell); put a "
+                              "cell that contains a comma in quotes.")
+
+
+RULES = [placeholders, table_shape]

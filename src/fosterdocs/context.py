@@ -1,0 +1,138 @@
+"""Validated data turned into what the website and the PDFs show: one context per service, shared by both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from .dates import parse_date
+from .documents import DEFAULT_WARNING_DAYS, Document
+from .findings import ERROR, Finding, Report
+from .loading import load
+from .validation import DOCUMENT_KINDS, Project
+
+TITLES = {"statement-of-purpose": "Statement of Purpose"}
+NOT_SECTIONS = {"document", "related_documents", "other_sections"}
+
+
+@dataclass
+class Section:
+    """One section of a document, ready to render: its key, printed title and data, and the law behind it."""
+
+    key: str
+    title: str
+    data: dict
+    source: str = ""
+    basis: str = ""
+
+
+@dataclass
+class DocumentContext:
+    """A document with its sections in reading order, its dates, review status and findings."""
+
+    kind: str
+    title: str
+    meta: dict
+    sections: list[Section]
+    related: list[dict]
+    findings: list[Finding]
+    review_status: str
+    review_due: date | None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def is_preview(self) -> bool:
+        """A document with errors is shown only as a preview, never published."""
+        return bool(self.errors)
+
+    @property
+    def edition(self) -> str:
+        """What names this edition in a file name: its period, version or approval year."""
+        return str(self.meta.get("period") or self.meta.get("version") or self.meta.get("approved_on", "")[:4]
+                   or "current").replace("/", "-").replace(" ", "")
+
+
+@dataclass
+class ServiceContext:
+    """Everything shown for one service."""
+
+    id: str
+    service: dict
+    documents: dict[str, DocumentContext] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    downgrades: list[dict] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.service.get("name") or self.id)
+
+
+def review_status(due: date | None, today: date, warning_days: int = DEFAULT_WARNING_DAYS) -> str:
+    """ok, due-soon, overdue, or no-date."""
+    if due is None:
+        return "no-date"
+    if due < today:
+        return "overdue"
+    return "due-soon" if due <= today + timedelta(days=warning_days) else "ok"
+
+
+def resolve_uses(node: Any, document: Document) -> Any:
+    """A copy of node with every `use:` replaced by the shared record it names (marked with where it came from)."""
+    if isinstance(node, dict):
+        if set(node) == {"use"}:
+            target = document.resolve(node)
+            if isinstance(target, dict):
+                return {**resolve_uses(target, document), "_from": str(node["use"])}
+            if isinstance(target, list):
+                return {"items": resolve_uses(target, document), "_from": str(node["use"])}
+            return None
+        return {k: resolve_uses(v, document) for k, v in node.items()}
+    if isinstance(node, list):
+        return [resolve_uses(v, document) for v in node]
+    return node
+
+
+def _document_context(project: Project, kind: str, document: Document, findings: list[Finding],
+                      today: date) -> DocumentContext:
+    data = resolve_uses(document.data, document)
+    schema = project.schemas[kind]
+    sections = []
+    for key, value in data.items():
+        if key in NOT_SECTIONS or not isinstance(value, dict):
+            continue
+        notes = schema.annotations(["properties", key])
+        sections.append(Section(key, str(value.get("title") or key.replace("_", " ").capitalize()), value,
+                                notes.get("x-source", ""), notes.get("x-basis", "")))
+    for index, extra in enumerate(data.get("other_sections") or []):
+        sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra))
+    meta = data.get("document") or {}
+    parsed = parse_date(meta.get("next_review_due", ""))
+    due = parsed[1] if parsed else None
+    related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
+    return DocumentContext(kind, str(meta.get("title") or TITLES.get(kind, kind)), meta, sections, related,
+                           findings, review_status(due, today, document.warning_days), due)
+
+
+def build(project: Project, report: Report, today: date) -> list[ServiceContext]:
+    """A context for every service in the project, from its (already validated) files and the report."""
+    contexts = []
+    for folder in project.services():
+        service_loaded, _ = load(folder / "service.yaml")
+        service = service_loaded.data if service_loaded else {}
+        findings = [f for f in report.findings if f.service == folder.name]
+        context = ServiceContext(folder.name, service, findings=findings,
+                                 downgrades=list(service.get("downgrades") or []))
+        for kind in DOCUMENT_KINDS:
+            loaded, _ = load(folder / f"{kind}.yaml")
+            if loaded is None:
+                continue
+            document = Document(kind, folder.name, loaded, service, project.reference, today)
+            mine = [f for f in findings if f.file.endswith(f"{folder.name}/{kind}.yaml")
+                    or f.file.endswith(f"{folder.name}/service.yaml")]
+            context.documents[kind] = _document_context(project, kind, document, mine, today)
+        contexts.append(context)
+    return contexts

@@ -1,0 +1,45 @@
+"""The Jinja environment both the website and the PDFs render with: autoescaped, with our filters.
+
+Missing optional data renders as nothing; tests check that every value in the data reaches the page."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .dates import long_date, parse_date
+
+TEMPLATES = Path(__file__).parent / "templates"
+_SAFE_URL = re.compile(r"^(https?://|mailto:|tel:)[^\s\"'<>]+$", re.IGNORECASE)
+
+
+def tel(number: str) -> str:
+    """A tel: link for a UK number as printed: '0300 123 1231' -> 'tel:+443001231231'."""
+    digits = re.sub(r"\D", "", str(number))
+    return "tel:+44" + (digits[1:] if digits.startswith("0") else digits.removeprefix("44"))
+
+
+def written_date(value) -> str:
+    """'2025-03-31' -> '31 March 2025'; '2025-03' -> 'March 2025'; anything else as it was written."""
+    parsed = parse_date(value)
+    if not parsed:
+        return str(value)
+    first, last = parsed
+    return long_date(first) if first == last else f"{first:%B %Y}"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "section"
+
+
+@lru_cache(maxsize=None)
+def environment(*extra_folders: str) -> Environment:
+    """Templates from the package (and any extra folders, searched first)."""
+    env = Environment(loader=FileSystemLoader([*extra_folders, str(TEMPLATES)]), autoescape=select_autoescape(
+        default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(tel=tel, long_date=written_date, slug=slug)
+    env.tests["safe_url"] = lambda url: bool(_SAFE_URL.match(str(url)))
+    return env
