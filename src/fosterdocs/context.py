@@ -55,6 +55,11 @@ class DocumentContext:
         return str(self.meta.get("period") or self.meta.get("version") or self.meta.get("approved_on", "")[:4]
                    or "current").replace("/", "-").replace(" ", "")
 
+    @property
+    def pdf_name(self) -> str:
+        """The PDF's file name, predictable from the data: statement-of-purpose-2024-25.pdf."""
+        return f"{self.kind}-{self.edition}.pdf"
+
 
 @dataclass
 class ServiceContext:

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import datetime
+import io
+from datetime import date, datetime
 from pathlib import Path
 
 from ruamel.yaml import YAML
 
 from .validation import SERVICE_ID, CannotRun
+
+HEADER = ("# {service_id}: started from the fictional example service on {day}. Replace every example detail\n"
+          "# (example.org addresses, 01632 960xxx numbers, Exampleshire): the validator reports each one left.\n")
+
+
+def _retitle(text: str, service_id: str) -> str:
+    """Keep the schema line, replace the example's own header comment with one for the new service."""
+    lines = text.splitlines(keepends=True)
+    body = lines[1:]
+    while body and body[0].startswith("#"):
+        body.pop(0)
+    return lines[0] + HEADER.format(service_id=service_id, day=date.today().isoformat()) + "".join(body)
 
 
 def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path, Path | None]:
@@ -30,11 +42,12 @@ def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path,
     yaml = YAML()  # round-trip: comments, order and quoting are kept
     yaml.width = 4096
     for source in sorted(example.glob("*.yaml")):
+        text = source.read_text(encoding="utf-8")
         if source.name == "service.yaml":
-            document = yaml.load(source)
+            document = yaml.load(text)
             del document["fictional"]
-            with (target / source.name).open("w", encoding="utf-8") as out:
-                yaml.dump(document, out)
-        else:
-            shutil.copyfile(source, target / source.name)
+            buffer = io.StringIO()
+            yaml.dump(document, buffer)
+            text = buffer.getvalue()
+        (target / source.name).write_text(_retitle(text, service_id), encoding="utf-8")
     return target, backup

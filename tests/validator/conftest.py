@@ -1,0 +1,49 @@
+"""Fixtures for the validator's tests: a private copy of the project's data, and the command run in-process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fosterdocs.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-23"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of data/ and schema/ that a test may change freely."""
+    for name in ("data", "schema"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text that must be in the file exactly once."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run `fosterdocs ARGS` in a folder; return (exit code, stdout, stderr)."""
+    def runner(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+    return runner
+
+
+@pytest.fixture
+def findings(run):
+    """Validate paths as JSON with the pinned date; return (exit code, list of finding dicts)."""
+    def validate(*paths: str, cwd: Path = ROOT, today: str = TODAY) -> tuple[int, list[dict]]:
+        code, out, _ = run("validate", *paths, "--format", "json", "--today", today, cwd=cwd)
+        return code, json.loads(out)["findings"]
+    return validate

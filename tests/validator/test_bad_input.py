@@ -1,0 +1,107 @@
+"""Whatever a person puts in a file, the validator answers with a finding and a non-zero exit, never a traceback.
+
+Each case runs the real command in its own process with a memory ceiling, so a crash, a hang or a memory blow-up
+fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MEMORY_CEILING = 1 << 30  # 1 GiB of address space: far more than a good run needs, far less than a blow-up
+
+BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+
+CASES = {
+    "malformed": ("document:\n  title: [Fostering statement\nintroduction: x\n", "yaml/syntax", 3),
+    "tab": ("document:\n\ttitle: Fostering statement\n", "yaml/tab", 2),
+    "duplicate-key": ("document:\n  title: A\n  title: B\n", "yaml/duplicate-key", 3),
+    "not-a-mapping": ("- one\n- two\n", "yaml/not-mapping", 1),
+    "empty": ("", "yaml/empty", 1),
+    "only-comments": ("# yaml-language-server: $schema=x\n# nothing yet\n", "yaml/empty", 1),
+    "alias-bomb": (BILLION_LAUGHS, "yaml/alias", None),
+    "deep-nesting": ("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "yaml/too-deep", 1),
+    "deep-block-nesting": ("".join(" " * i + f"k{i}:\n" for i in range(500)) + " " * 500 + "end\n",
+                           "yaml/too-deep", 1),
+    "unknown-tag": ("document: !python/object x\n", "yaml/tag", 1),
+    "two-documents": ("a: 1\n---\nb: 2\n", "yaml/multiple-documents", 1),
+}
+
+
+def run_limited(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CEILING, MEMORY_CEILING))
+    return subprocess.run([sys.executable, "-m", "fosterdocs.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=60, preexec_fn=limit)
+
+
+def assert_one_finding(result, rule: str, line: int | None, file: str) -> None:
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1, result.stderr
+    found = [f for f in json.loads(result.stdout)["findings"] if f["file"] == file]
+    assert [f["rule"] for f in found] == [rule]
+    assert found[0]["message"] and found[0]["fix"]
+    if line is not None:
+        assert found[0]["line"] == line
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_yaml_gives_a_finding_not_a_traceback(project, name):
+    text, rule, line = CASES[name]
+    target = project / "data/example/statement-of-purpose.yaml"
+    target.write_text(text, encoding="utf-8")
+    result = run_limited(["validate", "data/example", "--format", "json"], project)
+    assert_one_finding(result, rule, line, "data/example/statement-of-purpose.yaml")
+
+
+def test_non_utf8_bytes_are_reported_with_their_line(project):
+    target = project / "data/example/statement-of-purpose.yaml"
+    target.write_bytes(b"document:\n  title: Caf\xe9 statement\n")
+    result = run_limited(["validate", "data/example", "--format", "json"], project)
+    assert_one_finding(result, "yaml/encoding", 2, "data/example/statement-of-purpose.yaml")
+
+
+def test_unreadable_file_is_reported(project):
+    target = project / "data/example/statement-of-purpose.yaml"
+    target.unlink()
+    target.mkdir()  # a folder where the file should be: cannot be read, even by root
+    result = run_limited(["validate", "data/example", "--format", "json"], project)
+    assert_one_finding(result, "file/unreadable", 1, "data/example/statement-of-purpose.yaml")
+
+
+def test_huge_file_is_refused_without_reading_it(project):
+    target = project / "data/example/statement-of-purpose.yaml"
+    target.write_text("a: " + "x" * 6_000_000 + "\n", encoding="utf-8")
+    result = run_limited(["validate", "data/example", "--format", "json"], project)
+    assert_one_finding(result, "file/too-large", 1, "data/example/statement-of-purpose.yaml")
+
+
+def test_missing_path_cannot_run(project):
+    result = run_limited(["validate", "data/nowhere"], project)
+    assert result.returncode == 2
+    assert "data/nowhere does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_path_outside_a_data_folder_cannot_run(tmp_path):
+    (tmp_path / "notes.yaml").write_text("a: 1\n")
+    result = run_limited(["validate", str(tmp_path / "notes.yaml")], tmp_path)
+    assert result.returncode == 2 and "not inside a fosterdocs data folder" in result.stderr
+
+
+def test_bad_arguments_cannot_run(project):
+    result = run_limited(["validate", "--today", "23/11/2026"], project)
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_document_name_is_an_error(project):
+    (project / "data/example/statment-of-purpose.yaml").write_text("a: 1\n")
+    result = run_limited(["validate", "data/example", "--format", "json"], project)
+    assert_one_finding(result, "file/unknown-document", 1, "data/example/statment-of-purpose.yaml")
