@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from .loading import Loaded
 from .reference import Reference
@@ -23,6 +23,7 @@ class Document:
     service: dict
     reference: Reference
     today: date
+    _strings: list[tuple[tuple, str]] | None = field(default=None, init=False, repr=False)
 
     @property
     def data(self) -> Any:
@@ -38,17 +39,20 @@ class Document:
                 return default
         return node
 
-    def strings(self) -> Iterator[tuple[tuple, str]]:
-        """Every text value in the document, with its path."""
-        stack: list[tuple[tuple, Any]] = [((), self.data)]
-        while stack:
-            path, node = stack.pop()
-            if isinstance(node, str):
-                yield path, node
-            elif isinstance(node, dict):
-                stack.extend((path + (k,), v) for k, v in reversed(node.items()))
-            elif isinstance(node, list):
-                stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
+    def strings(self) -> list[tuple[tuple, str]]:
+        """Every text value in the document, with its path, in file order (worked out once)."""
+        if self._strings is None:
+            self._strings = []
+            stack: list[tuple[tuple, Any]] = [((), self.data)]
+            while stack:
+                path, node = stack.pop()
+                if isinstance(node, str):
+                    self._strings.append((path, node))
+                elif isinstance(node, dict):
+                    stack.extend((path + (k,), v) for k, v in reversed(node.items()))
+                elif isinstance(node, list):
+                    stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
+        return self._strings
 
     def _setting(self, name: str, default: int) -> int:
         value = self.service.get(name)

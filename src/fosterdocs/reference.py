@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from . import schema as schemas
@@ -24,6 +26,39 @@ class Pattern:
     rule: str = ""
     current: str = ""
     source: str = ""
+    contains: str = ""  # lower-case text every match contains: a quick test before the regular expression
+
+
+class PatternSet:
+    """Patterns searched across many texts at once: each pattern scans all the texts joined, in one C-level pass."""
+
+    SEPARATOR = "\n\x00\n"  # no pattern matches across it
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+
+    def search(self, texts: list[str]) -> list[tuple[int, Pattern, str]]:
+        """(index of the text, pattern, matched text): the first match of each pattern in each text."""
+        joined = self.SEPARATOR.join(texts)
+        starts, offset = [], 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + len(self.SEPARATOR)
+        lowered = joined.lower()
+        found = []
+        for order, pattern in enumerate(self.patterns):
+            if pattern.contains and pattern.contains not in lowered:
+                continue
+            seen: set[int] = set()
+            for match in pattern.regex.finditer(joined):
+                index = bisect_right(starts, match.start()) - 1
+                if index not in seen and match.end() <= starts[index] + len(texts[index]):
+                    seen.add(index)
+                    found.append((index, order, pattern, match.group(0)))
+        return [(index, pattern, text) for index, _, pattern, text in sorted(found, key=lambda f: f[:2])]
+
+    def find(self, text: str) -> list[tuple[Pattern, str]]:
+        return [(pattern, matched) for _, pattern, matched in self.search([text])]
 
 
 @dataclass
@@ -34,6 +69,14 @@ class Reference:
     stale: list[Pattern] = field(default_factory=list)
     placeholders: list[Pattern] = field(default_factory=list)
     files: dict[str, Loaded] = field(default_factory=dict)
+
+    @cached_property
+    def stale_set(self) -> PatternSet:
+        return PatternSet(self.stale)
+
+    @cached_property
+    def placeholder_set(self) -> PatternSet:
+        return PatternSet(self.placeholders)
 
     def current(self, dotted: str) -> str:
         """The current value named 'record.field', written out for a message."""
@@ -49,7 +92,7 @@ class Reference:
 
 def _patterns(entries: list[dict]) -> list[Pattern]:
     return [Pattern(re.compile(e["pattern"], re.IGNORECASE), e["what"], e.get("rule", ""), e.get("current", ""),
-                    e.get("source", "")) for e in entries]
+                    e.get("source", ""), e.get("contains", "")) for e in entries]
 
 
 def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple[Reference, list[Finding]]:

@@ -148,8 +148,8 @@ class _Mapper:
                 for sub in chosen:
                     yield from self.map(sub)
                 return
-            yield self.finding(path, notes, f"{where} is not in a form fosterdocs knows.",
-                               notes.get("description", "") + " See data/example/ for the forms it takes.")
+            yield self.finding(path, notes, f"{where} {notes.get('x-message', 'is not in a form fosterdocs knows')}.",
+                               notes.get("x-fix") or notes.get("description", "") + " See data/example/.")
         elif kind == "required":
             parent, base = self.schema.resolve(error.schema)
             for name in error.validator_value:

@@ -30,20 +30,18 @@ def _compact(text) -> str:
 def stale_values(document):
     """Text that matches a known stale value (data/reference/stale-values.yaml): old Ofsted numbers and
     addresses, former Commissioners, .gsi.gov.uk emails, old IRM details."""
-    for path, text in document.strings():
-        for stale in document.reference.stale:
-            match = stale.regex.search(text)
-            if not match:
-                continue
-            if stale.current:
-                record = stale.current.partition(".")[0]
-                fix = (f"Use {document.reference.current(stale.current)} (checked "
-                       f"{document.reference.checked_on(stale.current)}), or replace the contact with "
-                       f"`use: reference/{record}` so it always shows the current details.")
-            else:
-                fix = "Replace it with the address the organisation uses now (usually the same without '.gsi')."
-            yield Problem(path, f"'{match.group(0)}' is {stale.what}, no longer in use.", fix, rule=stale.rule,
-                          source=stale.source)
+    strings = document.strings()
+    for index, stale, matched in document.reference.stale_set.search([text for _, text in strings]):
+        path = strings[index][0]
+        if stale.current:
+            record = stale.current.partition(".")[0]
+            fix = (f"Use {document.reference.current(stale.current)} (checked "
+                   f"{document.reference.checked_on(stale.current)}), or replace the contact with "
+                   f"`use: reference/{record}` so it always shows the current details.")
+        else:
+            fix = "Replace it with the address the organisation uses now (usually the same without '.gsi')."
+        yield Problem(path, f"'{matched}' is {stale.what}, no longer in use.", fix, rule=stale.rule,
+                      source=stale.source)
 
 
 def _differences(written: dict, current: dict, stale) -> list[str]:
@@ -55,7 +53,7 @@ def _differences(written: dict, current: dict, stale) -> list[str]:
               ("postcode", (written.get("address") or {}).get("postcode") if isinstance(written.get("address"), dict)
                else None, lambda v: _compact(v) == _compact(current.get("address", {}).get("postcode", "")))]
     for name, value, matches in checks:
-        if value and not matches(value) and not any(s.regex.search(str(value)) for s in stale):
+        if value and not matches(value) and not stale.find(str(value)):
             found.append(f"{name} '{value}'")
     return found
 
@@ -68,7 +66,7 @@ def _regulator_rule(key: str, record: str, label: str, source: str, rule_id: str
         current = document.reference.regulators.get(record)
         if not isinstance(written, dict) or "use" in written or not current:
             return
-        wrong = _differences(written, current, document.reference.stale)
+        wrong = _differences(written, current, document.reference.stale_set)
         if wrong:
             yield Problem(("regulators", key), f"The {label} contact differs from the current one: "
                           + ", ".join(wrong) + ".",

@@ -10,24 +10,28 @@ from __future__ import annotations
 import re
 
 from ..findings import ERROR
+from ..reference import Pattern, PatternSet
 from .base import Problem, rule
 
-FICTIONAL = re.compile(r"\b01632\s?960\s?\d{3}\b|[\w.-]*\bexample\.(org|com|net)\b", re.IGNORECASE)
+FICTIONAL = PatternSet([
+    Pattern(re.compile(r"\b01632\s?960\s?\d{3}\b"), "a fictional telephone number", contains="01632"),
+    Pattern(re.compile(r"[\w.-]*\bexample\.(org|com|net)\b", re.IGNORECASE), "a fictional address",
+            contains="example."),
+])
 
 
 @rule("text/placeholder", ERROR, "Fostering Services (England) Regulations 2011, regulation 3(1) (a complete "
       "written statement)", "law")
 def placeholders(document):
     """Placeholder text (data/reference/placeholders.yaml) or, outside a fictional service, fictional contacts."""
-    for path, text in document.strings():
-        for placeholder in document.reference.placeholders:
-            match = placeholder.regex.search(text)
-            if match:
-                yield Problem(path, f"'{match.group(0)}' is {placeholder.what}, not text to publish.",
-                              "Replace it with the real text, or remove it.")
-        match = None if document.service.get("fictional") else FICTIONAL.search(text)
-        if match:
-            yield Problem(path, f"'{match.group(0)}' is a fictional contact from the example service.",
+    strings = document.strings()
+    texts = [text for _, text in strings]
+    for index, placeholder, matched in document.reference.placeholder_set.search(texts):
+        yield Problem(strings[index][0], f"'{matched}' is {placeholder.what}, not text to publish.",
+                      "Replace it with the real text, or remove it.")
+    if not document.service.get("fictional"):
+        for index, _, matched in FICTIONAL.search(texts):
+            yield Problem(strings[index][0], f"'{matched}' is a fictional contact from the example service.",
                           "Replace it with your service's real contact details.")
 
 

@@ -1,0 +1,42 @@
+# fosterdocs: `make site` builds everything for the bundled services; `make test` runs every test.
+# Both set themselves up first (Python venv, Debian packages, axe-core), so they work on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
+TEST_PACKAGES := chromium poppler-utils
+
+.PHONY: site test setup setup-test benchmarks clean
+
+site: setup
+	$(BIN)/fosterdocs validate data || true
+	$(BIN)/fosterdocs build
+	$(BIN)/fosterdocs publish example
+
+test: setup-test
+	$(BIN)/pytest -q
+
+setup: $(BIN)/fosterdocs
+	@missing=$$(for p in $(SITE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
+
+setup-test: setup node_modules/axe-core/axe.min.js
+	@missing=$$(for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
+
+$(BIN)/fosterdocs: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+node_modules/axe-core/axe.min.js: package.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+benchmarks: setup-test
+	$(BIN)/python benchmarks/validate.py
+
+clean:
+	rm -rf site publish .pytest_cache
