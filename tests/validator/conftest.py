@@ -9,9 +9,7 @@ from pathlib import Path
 import pytest
 
 from fosterdocs.cli import main
-
-ROOT = Path(__file__).resolve().parents[2]
-TODAY = "2026-11-23"
+from validator_support import ROOT, TODAY
 
 
 @pytest.fixture
@@ -20,13 +18,6 @@ def project(tmp_path: Path) -> Path:
     for name in ("data", "schema"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    """Replace text that must be in the file exactly once."""
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture

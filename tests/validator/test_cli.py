@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, TODAY, edit
+from validator_support import ROOT, TODAY, edit
 
 
 def test_json_output_follows_the_contract(run):

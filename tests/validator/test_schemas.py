@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT
+from validator_support import ROOT
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 REQUIREMENTS = ROOT.parent / "shared" / "reference" / "requirements.md"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from validator_support import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 SERVICES = {
