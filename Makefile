@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
-TEST_PACKAGES := chromium poppler-utils
+TEST_PACKAGES := chromium poppler-utils jq git
 
 .PHONY: site test setup setup-test benchmarks clean
 

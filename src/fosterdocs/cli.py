@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import calendar_ics, diff, status
 from .reporters import FORMATS
 from .scaffold import new_service
 from .validation import CannotRun, Project, validate
@@ -40,6 +41,55 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("service_id", metavar="SERVICE-ID")
     new.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
     new.add_argument("--force", action="store_true", help="replace an existing service (it is kept as a backup)")
+
+    table = commands.add_parser("status", help="each document's version, approval, next review and Ofsted lodging")
+    table.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
+                       help="data folder, service folders or files (default: data)")
+    table.add_argument("--format", choices=sorted(status.FORMATS), default="text",
+                       help="output format (default: text)")
+    table.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+    table.add_argument("--due", action="store_true", help="only documents whose review or lodging needs action")
+
+    ics = commands.add_parser("calendar", help="write review due dates and Ofsted deadlines as an iCalendar file")
+    ics.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
+                     help="data folder, service folders or files (default: data)")
+    ics.add_argument("--out", type=Path, default=None, help="the .ics file to write (default: print it)")
+    ics.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+
+    changes = commands.add_parser("diff", help="what changed between two versions of a document, section by section")
+    changes.add_argument("old", metavar="OLD", help="the earlier version: a file, or a git revision such as HEAD~1")
+    changes.add_argument("new", metavar="NEW", help="the later version: a file, or a git revision")
+
+    pdf = commands.add_parser("pdf", help="check services, then write a PDF of each of their documents")
+    pdf.add_argument("services", nargs="*", metavar="SERVICE", help="service ids or folders (default: every service)")
+    pdf.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    pdf.add_argument("--out", type=Path, default=Path("site"), help="where to write the PDFs (default: site)")
+    pdf.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+
+    for name, folder, about in (("build", "site", "check services, then write the website and PDFs, showing "
+                                 "documents with errors as previews"),
+                                ("publish", "public", "write the website and PDFs only if nothing to be published "
+                                 "has an error")):
+        site = commands.add_parser(name, help=about)
+        site.add_argument("services", nargs="*", metavar="SERVICE", help="service ids (default: every service)")
+        site.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+        site.add_argument("--site-dir", type=Path, default=Path(folder), help=f"where to write it (default: {folder})")
+        site.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+        site.add_argument("--no-pdf", dest="pdf", action="store_false", help="leave out the PDFs (quicker)")
+
+    draft = commands.add_parser("import", help="draft a statement of purpose from a .docx, .pdf, .txt or .md file, "
+                                "and report what it lacks")
+    draft.add_argument("file", type=Path, metavar="FILE", help="the service's current statement of purpose")
+    draft.add_argument("--service", required=True, metavar="ID", help="the service id: writes data/ID/"
+                       "statement-of-purpose.yaml")
+    draft.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    draft.add_argument("--force", action="store_true", help="replace an existing statement (it is kept as a backup)")
+    draft.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+
+    serve = commands.add_parser("serve", help="preview the website, rebuilt whenever the data changes")
+    serve.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="where to serve it (default: 127.0.0.1:8000)")
     return parser
 
 
@@ -59,10 +109,86 @@ def _new(args) -> int:
     return 0
 
 
+def _status(args) -> int:
+    table, report = status.collect(args.paths, args.today)
+    table = [row for row in table if row.needs_action] if args.due else table
+    sys.stdout.write(status.FORMATS[args.format](table, args.today))
+    return report.exit_code
+
+
+def _calendar(args) -> int:
+    table, _ = status.collect(args.paths, args.today)
+    ics = calendar_ics.render(table, args.today)
+    if args.out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(ics)
+    else:
+        calendar_ics.save(ics, args.out)
+        print(f"Wrote {args.out}: {ics.count(b'BEGIN:VEVENT')} dates for {len(table)} documents.")
+    return 0
+
+
+def _diff(args) -> int:
+    (old_label, old), (new_label, new) = diff.read_versions(args.old, args.new)
+    changed, unchanged = diff.compare(old, new)
+    sys.stdout.write(diff.render(old_label, new_label, changed, unchanged))
+    return 1 if changed else 0
+
+
+def _pdf(args) -> int:
+    from .pdf import make_pdfs  # WeasyPrint takes half a second to import: only load it for this command
+
+    report, files = make_pdfs(args.data, args.services, args.out, args.today)
+    sys.stdout.write(FORMATS["text"](report))
+    for file in files:
+        print(f"Wrote {file.path} ({file.size / 1024:.0f} KB){' as a DRAFT, not for lodging' if file.draft else ''}")
+    return report.exit_code
+
+
+def _build(args) -> int:
+    import logging
+
+    from .publishing import build  # mkdocs takes a while to import: only load it for the site's commands
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")  # mkdocs' own problems
+    outcome = build(args.data, args.site_dir, args.today, args.services, args.command == "publish", args.pdf)
+    if outcome.refused:
+        sys.stdout.write(FORMATS["text"](outcome.report))
+        print(f"Not published: put the {outcome.report.errors} errors right first. {args.site_dir} is unchanged.")
+        return 1
+    print(f"Wrote {args.site_dir}: {len(outcome.services)} service(s), {len(outcome.pdfs)} PDFs; "
+          f"{outcome.report.errors} errors and {outcome.report.warnings} warnings.")
+    for preview in outcome.previews:
+        print(f"  {preview} has errors: shown as a preview, not approved for publication.")
+    return 0
+
+
+def _import(args) -> int:
+    from .importing import import_statement  # python-docx and pypdf are only needed for this command
+
+    sys.stdout.write(import_statement(args.file, args.service, args.data, args.force, args.today).summary())
+    return 0  # the draft was written; its findings are for the person to review
+
+
+def _serve(args) -> int:
+    import logging
+
+    from .publishing import serve
+
+    host, _, port = args.dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise CannotRun(f"'{args.dev_addr}' is not HOST:PORT, for example 127.0.0.1:8000.")
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    serve(args.data, host, int(port))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"validate": _validate, "new": _new}[args.command](args)
+        return {"validate": _validate, "new": _new, "pdf": _pdf, "status": _status,
+                "calendar": _calendar, "diff": _diff, "build": _build, "publish": _build,
+                "serve": _serve, "import": _import}[args.command](args)
     except CannotRun as err:
         print(f"fosterdocs: {err}", file=sys.stderr)
         return CANNOT_RUN

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from .dates import parse_date
-from .documents import DEFAULT_WARNING_DAYS, Document
+from .documents import DEFAULT_WARNING_DAYS, Document, Shelf
 from .findings import ERROR, Finding, Report
-from .loading import load
-from .validation import DOCUMENT_KINDS, Project
+from .validation import DOCUMENTS, Project
 
-TITLES = {"statement-of-purpose": "Statement of Purpose"}
+TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
+          "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
+          "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
 NOT_SECTIONS = {"document", "related_documents", "other_sections"}
 
 
@@ -56,6 +58,11 @@ class DocumentContext:
                    or "current").replace("/", "-").replace(" ", "")
 
     @property
+    def easy_read(self) -> bool:
+        """A children's guide: shown in the easy-read layout (large type, short sections, plenty of space)."""
+        return self.kind.startswith("childrens-guide")
+
+    @property
     def pdf_name(self) -> str:
         """The PDF's file name, predictable from the data: statement-of-purpose-2024-25.pdf."""
         return f"{self.kind}-{self.edition}.pdf"
@@ -70,6 +77,7 @@ class ServiceContext:
     documents: dict[str, DocumentContext] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     downgrades: list[dict] = field(default_factory=list)
+    folder: Path | None = None  # the service's data folder, where its pictures are
 
     @property
     def name(self) -> str:
@@ -83,6 +91,11 @@ def review_status(due: date | None, today: date, warning_days: int = DEFAULT_WAR
     if due < today:
         return "overdue"
     return "due-soon" if due <= today + timedelta(days=warning_days) else "ok"
+
+
+def section_title(key: str, value: dict) -> str:
+    """A section's printed title: its own `title`, or its key in words."""
+    return str(value.get("title") or key.replace("_", " ").capitalize())
 
 
 def resolve_uses(node: Any, document: Document) -> Any:
@@ -104,17 +117,17 @@ def resolve_uses(node: Any, document: Document) -> Any:
 def _document_context(project: Project, kind: str, document: Document, findings: list[Finding],
                       today: date) -> DocumentContext:
     data = resolve_uses(document.data, document)
-    schema = project.schemas[kind]
+    schema = project.schemas[document.kind]
     sections = []
     for key, value in data.items():
         if key in NOT_SECTIONS or not isinstance(value, dict):
             continue
         notes = schema.annotations(["properties", key])
-        sections.append(Section(key, str(value.get("title") or key.replace("_", " ").capitalize()), value,
+        sections.append(Section(key, section_title(key, value), value,
                                 notes.get("x-source", ""), notes.get("x-basis", "")))
     for index, extra in enumerate(data.get("other_sections") or []):
         sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra))
-    meta = data.get("document") or {}
+    meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
     parsed = parse_date(meta.get("next_review_due", ""))
     due = parsed[1] if parsed else None
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
@@ -126,18 +139,19 @@ def build(project: Project, report: Report, today: date) -> list[ServiceContext]
     """A context for every service in the project, from its (already validated) files and the report."""
     contexts = []
     for folder in project.services():
-        service_loaded, _ = load(folder / "service.yaml")
+        shelf = Shelf(folder)
+        service_loaded, _ = shelf.load(folder / "service.yaml")
         service = service_loaded.data if service_loaded else {}
         findings = [f for f in report.findings if f.service == folder.name]
         context = ServiceContext(folder.name, service, findings=findings,
-                                 downgrades=list(service.get("downgrades") or []))
-        for kind in DOCUMENT_KINDS:
-            loaded, _ = load(folder / f"{kind}.yaml")
+                                 downgrades=list(service.get("downgrades") or []), folder=folder)
+        for name, kind in DOCUMENTS.items():
+            loaded, _ = shelf.load(folder / f"{name}.yaml")
             if loaded is None:
                 continue
-            document = Document(kind, folder.name, loaded, service, project.reference, today)
-            mine = [f for f in findings if f.file.endswith(f"{folder.name}/{kind}.yaml")
+            document = Document(kind, folder.name, loaded, service, project.reference, today, shelf)
+            mine = [f for f in findings if f.file.endswith(f"{folder.name}/{name}.yaml")
                     or f.file.endswith(f"{folder.name}/service.yaml")]
-            context.documents[kind] = _document_context(project, kind, document, mine, today)
+            context.documents[name] = _document_context(project, name, document, mine, today)
         contexts.append(context)
     return contexts

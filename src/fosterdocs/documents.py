@@ -4,13 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
-from .loading import Loaded
+from .findings import Finding
+from .loading import Loaded, load
 from .reference import Reference
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
+REFERABLE = ("statement-of-purpose",)  # documents whose sections others may show with `use: statement-of-purpose/...`
+
+
+class Shelf:
+    """A service's files, each loaded at most once, so that one document can show a section of another."""
+
+    def __init__(self, folder: Path, shown: Callable[[Path], str] = str):
+        self.folder, self.shown = folder, shown
+        self._loaded: dict[Path, tuple[Loaded | None, list[Finding]]] = {}
+
+    def load(self, path: Path) -> tuple[Loaded | None, list[Finding]]:
+        if path not in self._loaded:
+            self._loaded[path] = load(path, self.shown(path))
+        return self._loaded[path]
+
+    def data(self, name: str) -> Any:
+        """The data of the service's document called name, or None when it is missing or unreadable."""
+        path = self.folder / f"{name}.yaml"
+        loaded = self.load(path)[0] if path.is_file() else None
+        return loaded.data if loaded else None
 
 
 @dataclass
@@ -23,6 +45,7 @@ class Document:
     service: dict
     reference: Reference
     today: date
+    shelf: Shelf | None = None
     _strings: list[tuple[tuple, str]] | None = field(default=None, init=False, repr=False)
 
     @property
@@ -67,9 +90,15 @@ class Document:
         return self._setting("review_warning_days", DEFAULT_WARNING_DAYS)
 
     def resolve(self, value: Any) -> Any:
-        """A contact written out, or the shared record a `use:` names (None when it does not exist)."""
+        """A contact written out, or the shared record a `use:` names (None when it does not exist): from
+        service.yaml, the reference data, or a section of the service's statement of purpose."""
         if isinstance(value, dict) and set(value) == {"use"}:
             where, _, name = str(value["use"]).partition("/")
-            source = self.service if where == "service" else self.reference.regulators
-            return source.get(name)
+            if where == "service":
+                source = self.service
+            elif where in REFERABLE:
+                source = self.shelf.data(where) if self.shelf else None
+            else:
+                source = self.reference.regulators
+            return source.get(name) if isinstance(source, dict) else None
         return value

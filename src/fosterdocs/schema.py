@@ -21,7 +21,8 @@ from referencing import Registry, Resource
 from .findings import ERROR, Finding
 from .loading import Loaded
 
-KINDS = {"service": "service", "statement-of-purpose": "statement-of-purpose", "reference": "reference"}
+KINDS = {"service": "service", "statement-of-purpose": "statement-of-purpose", "childrens-guide": "childrens-guide",
+         "carer-handbook": "carer-handbook", "reference": "reference"}
 SHARED = "common.schema.json"
 _INHERITED = ("x-source", "x-basis", "x-requirement")
 _OWN = ("x-rule", "x-message", "x-fix", "description")

@@ -11,14 +11,18 @@ from datetime import date
 from pathlib import Path
 
 from . import schema as schemas
-from .documents import Document
+from .documents import Document, Shelf
 from .findings import ERROR, Finding, Report
-from .loading import Loaded, load
+from .loading import Loaded
 from .reference import Reference, load_reference, overdue_checks
 from .rules import RULES
 
 SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-DOCUMENT_KINDS = ("statement-of-purpose",)
+DOCUMENT_KINDS = ("statement-of-purpose", "childrens-guide", "carer-handbook")
+GUIDE_BANDS = ("under-8", "8-to-12", "13-plus")  # the children's guide: one version, in its own file, per age band
+DOCUMENTS = {"statement-of-purpose": "statement-of-purpose",
+             **{f"childrens-guide-{band}": "childrens-guide" for band in GUIDE_BANDS},
+             "carer-handbook": "carer-handbook"}  # file name (without .yaml) -> kind of document
 PARALLEL_FROM = 8  # services; below this, starting workers costs more than it saves
 
 
@@ -68,12 +72,14 @@ def shown(path: Path) -> str:
 
 
 def kind_of(path: Path) -> str | None:
-    return path.stem if path.stem in ("service", *DOCUMENT_KINDS) else None
+    """The kind of document a file holds, from its name (None for a file fosterdocs does not know)."""
+    return "service" if path.stem == "service" else DOCUMENTS.get(path.stem)
 
 
-def _check(project: Project, kind: str, loaded: Loaded, service_id: str, service: dict, today: date) -> list[Finding]:
+def _check(project: Project, kind: str, loaded: Loaded, service_id: str, service: dict, today: date,
+           shelf: Shelf | None = None) -> list[Finding]:
     findings = schemas.validate(project.schemas[kind], loaded, service_id)
-    document = Document(kind, service_id, loaded, service, project.reference, today)
+    document = Document(kind, service_id, loaded, service, project.reference, today, shelf)
     for rule in RULES:
         if kind in rule.kinds:
             findings.extend(rule.run(document))
@@ -112,7 +118,8 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
     files = sorted(folder.glob("*.y*ml")) if only is None else only
     service_file = folder / "service.yaml"
     in_scope = only is None or service_file in only
-    service_loaded, problems = load(service_file, shown(service_file)) if service_file.exists() else (None, [])
+    shelf = Shelf(folder, shown)
+    service_loaded, problems = shelf.load(service_file) if service_file.exists() else (None, [])
     service = service_loaded.data if service_loaded else {}
     if in_scope:
         findings += problems
@@ -132,12 +139,12 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
             findings.append(Finding(shown(path), 1, 1, ERROR, "file/unknown-document",
                                     f"fosterdocs does not know a document called '{path.name}'.",
                                     "Rename it to one of: service.yaml, " +
-                                    ", ".join(f"{k}.yaml" for k in DOCUMENT_KINDS) + ".", service=service_id))
+                                    ", ".join(f"{k}.yaml" for k in DOCUMENTS) + ".", service=service_id))
             continue
-        loaded, problems = (service_loaded, []) if kind == "service" else load(path, shown(path))
+        loaded, problems = (service_loaded, []) if kind == "service" else shelf.load(path)
         findings += [replace_service(f, service_id) for f in problems] if kind != "service" else []
         if loaded is not None:
-            findings += _check(project, kind, loaded, service_id, service, today)
+            findings += _check(project, kind, loaded, service_id, service, today, shelf)
     allowed, problems = _downgrades(project, service, service_loaded if in_scope else None, service_id)
     findings = [f.downgraded(allowed[f.requirement]) if f.requirement in allowed and f.severity == ERROR else f
                 for f in findings] + problems

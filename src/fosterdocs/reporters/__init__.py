@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import Callable
 
 from ..findings import Report
-from . import json_report, text
+from . import github, json_report, junit, sarif, text
 
 FORMATS: dict[str, Callable[[Report], str]] = {
     "text": text.render,
     "json": json_report.render,
+    "github": github.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
 }

@@ -8,8 +8,10 @@ from typing import Callable, Iterable
 from ..documents import Document
 from ..findings import Finding
 
-ALL_KINDS = ("service", "statement-of-purpose")
-DOCUMENT_KINDS = ("statement-of-purpose",)
+ALL_KINDS = ("service", "statement-of-purpose", "childrens-guide", "carer-handbook")
+DOCUMENT_KINDS = ("statement-of-purpose", "childrens-guide")  # the documents regulation 4 says to keep under review
+GUIDE_KINDS = ("childrens-guide",)
+HANDBOOK_KINDS = ("carer-handbook",)
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,8 @@ def missing_references(document):
     for path, text in document.strings():
         if path and path[-1] == "use" and document.resolve({"use": text}) is None:
             where, _, name = text.partition("/")
-            home = "service.yaml" if where == "service" else "data/reference/regulators.yaml"
+            home = {"service": "service.yaml", "statement-of-purpose": "statement-of-purpose.yaml"}.get(
+                where, "data/reference/regulators.yaml")
             yield Problem(path, f"This refers to {text}, but {home} has no `{name}`.",
                           f"Add `{name}:` to {home}, or write the details out here instead of `use:`.")
 

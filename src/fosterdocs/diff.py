@@ -1,0 +1,232 @@
+"""What changed between two versions of a document, section by section in plain English (for the covering note).
+
+Either version can be a file or, beside a file, a git revision such as HEAD~1 (the file as it was then). The data
+is compared, not the text: comments, quoting and line order do not count as changes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from .context import section_title
+from .dates import long_date, parse_date
+from .loading import load
+from .validation import CannotRun, shown
+
+LONG_TEXT = 160  # characters of a value quoted in full; longer ones are shortened
+NAMING_KEYS = ("name", "title", "label", "heading", "version")
+ABOUT = "About this document"
+
+
+@dataclass
+class SectionChanges:
+    """One section's changes, as sentences."""
+
+    title: str
+    changes: list[str] = field(default_factory=list)
+
+
+def _git_version(revision: str, file: Path) -> tuple[str, bytes]:
+    """The file's content at a git revision."""
+    command = ["git", "-C", str(file.parent), "show", f"{revision}:./{file.name}"]
+    try:
+        done = subprocess.run(command, capture_output=True, check=False)
+    except OSError as err:
+        raise CannotRun(f"'{revision}' is not a file, and git cannot be run to read it as a revision: {err}.") from err
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        reason = f": {said[0].removeprefix('fatal: ').rstrip('.')}" if said else ""
+        raise CannotRun(f"'{revision}' is not a file, and git cannot show {shown(file)} as it was at that revision"
+                        f"{reason}.")
+    return f"{shown(file)} at {revision}", done.stdout
+
+
+def _load(label: str, content: bytes | Path) -> Any:
+    """The data of one version, or CannotRun saying why it cannot be read."""
+    if isinstance(content, Path):
+        loaded, problems = load(content, label)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "version.yaml"
+            path.write_bytes(content)
+            loaded, problems = load(path, label)
+    if loaded is None:
+        problem = problems[0]
+        raise CannotRun(f"{label} cannot be read (line {problem.line}): {problem.message}")
+    return loaded.data
+
+
+def read_versions(old: str, new: str) -> tuple[tuple[str, Any], tuple[str, Any]]:
+    """The two versions named on the command line, as (label, data): two files, or a file and a git revision."""
+    old_path, new_path = Path(old), Path(new)
+    for given in (old_path, new_path):
+        if given.exists() and not given.is_file():
+            raise CannotRun(f"{given} is a folder: name a document file, such as {given}/statement-of-purpose.yaml.")
+    if not old_path.is_file() and not new_path.is_file():
+        raise CannotRun(f"Neither '{old}' nor '{new}' is a file. Name two versions of a document, or a document and "
+                        "a git revision: fosterdocs diff HEAD~1 data/SERVICE/statement-of-purpose.yaml")
+    versions = []
+    for given, other in ((old_path, new_path), (new_path, old_path)):
+        label, content = (shown(given), given) if given.is_file() else _git_version(str(given), other)
+        versions.append((label, _load(label, content)))
+    return versions[0], versions[1]
+
+
+def _words(key: str) -> str:
+    return key.replace("_", " ").capitalize().replace("ofsted", "Ofsted")
+
+
+def _name(item: Any) -> str | None:
+    if isinstance(item, dict):
+        for key in NAMING_KEYS:
+            if isinstance(item.get(key), (str, int, float)) and str(item[key]).strip():
+                return str(item[key])
+    return None
+
+
+def _shorten(text: str, limit: int = LONG_TEXT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _describe(value: Any, key: str = "") -> str:
+    """A value in words: dates in full, text in quotes, lists and records briefly."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        day = parse_date(value) if key.endswith(("_on", "_due", "_at")) else None
+        return long_date(day[0]) if day and day[0] == day[1] else f"“{_shorten(value)}”"
+    if value is None:
+        return "nothing"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        names = [_name(item) or (item if isinstance(item, str) else None) for item in value]
+        if value and all(names) and len(names) <= 5:
+            return ", ".join(f"“{_shorten(name, 60)}”" for name in names)
+        return f"{len(value)} item{'s' * (len(value) != 1)}"
+    name = _name(value)
+    if name:
+        return f"“{_shorten(name)}”"
+    return "; ".join(f"{_words(k)}: {_describe(v, k)}" for k, v in value.items()) or "nothing"
+
+
+def _text_edits(old: str, new: str) -> str | None:
+    """A word-level account of a small edit ('“a” became “b”'), or None when the text was rewritten."""
+    before, after = old.split(), new.split()
+    matcher = SequenceMatcher(a=before, b=after, autojunk=False)
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if matcher.ratio() < 0.5 or len(edits) > 3:
+        return None
+    said = []
+    for tag, i1, i2, j1, j2 in edits:
+        gone, added = _shorten(" ".join(before[i1:i2])), _shorten(" ".join(after[j1:j2]))
+        said.append({"replace": f"“{gone}” became “{added}”", "delete": f"removed “{gone}”",
+                     "insert": f"added “{added}”"}[tag])
+    return "; ".join(said)
+
+
+def _sentence(text: str) -> str:
+    """Text ending in a full stop, unless a quotation already ends with one."""
+    return text if text.rstrip("”").endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def _where(place: list[str]) -> str:
+    return " › ".join(place) if place else "The section"
+
+
+def _item_place(parent: str, item: Any, index: int) -> str:
+    if parent == "content":
+        return f"Paragraph {index + 1}"
+    name = _name(item)
+    return f"“{_shorten(name, 60)}”" if name else f"Item {index + 1}"
+
+
+def _compare(old: Any, new: Any, place: list[str], key: str, out: list[str]) -> None:
+    if old == new:
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for name in [*new, *(k for k in old if k not in new)]:
+            here = place if name == "content" else [*place, _words(name)]
+            if name not in old:
+                out.append(_sentence(f"{_where(here)}: added {_describe(new[name], name)}"))
+            elif name not in new:
+                out.append(f"{_where(here)}: removed (it was {_describe(old[name], name)}).")
+            else:
+                _compare(old[name], new[name], here, name, out)
+    elif isinstance(old, list) and isinstance(new, list):
+        _compare_lists(old, new, place, key, out)
+    elif isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > LONG_TEXT // 2:
+        edits = _text_edits(old, new)
+        out.append(_sentence(f"{_where(place)}: {edits}" if edits else f"{_where(place)}: rewritten. It now reads "
+                             f"{_describe(new)}"))
+    else:
+        out.append(_sentence(f"{_where(place)}: changed from {_describe(old, key)} to {_describe(new, key)}"))
+
+
+def _compare_lists(old: list, new: list, place: list[str], key: str, out: list[str]) -> None:
+    keys = [[json.dumps(item, sort_keys=True, default=str) for item in items] for items in (old, new)]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(a=keys[0], b=keys[1], autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and i2 - i1 == j2 - j1:  # the same number of items, each edited in place
+            pairs = list(zip(range(i1, i2), range(j1, j2)))
+        else:  # items edited in place are the ones that kept their name
+            names = {_name(new[j]): j for j in range(j1, j2) if _name(new[j])}
+            pairs = [(i, names[_name(old[i])]) for i in range(i1, i2) if _name(old[i]) in names]
+        for i, j in pairs:
+            _compare(old[i], new[j], [*place, _item_place(key, new[j], j)], key, out)
+        paired_old, paired_new = {i for i, _ in pairs}, {j for _, j in pairs}
+        for index in (i for i in range(i1, i2) if i not in paired_old):
+            if _name(old[index]):
+                out.append(_sentence(f"{_where(place)}: removed {_describe(old[index])}"))
+            else:
+                out.append(f"{_where([*place, _item_place(key, old[index], index)])}: removed (it was "
+                           f"{_describe(old[index])}).")
+        for index in (j for j in range(j1, j2) if j not in paired_new):
+            here = place if _name(new[index]) else [*place, _item_place(key, new[index], index)]
+            out.append(_sentence(f"{_where(here)}: added {_describe(new[index])}"))
+
+
+def _title(key: str, value: Any) -> str:
+    if key == "document":
+        return ABOUT
+    return section_title(key, value) if isinstance(value, dict) else _words(key)
+
+
+def compare(old: dict, new: dict) -> tuple[list[SectionChanges], list[str]]:
+    """Each section's changes, in the new version's order (removed sections last), and the unchanged sections."""
+    changed, unchanged = [], []
+    for key in [*new, *(k for k in old if k not in new)]:
+        title = _title(key, new.get(key, old.get(key)))
+        if key not in old:
+            changed.append(SectionChanges(title, ["New section."]))
+        elif key not in new:
+            changed.append(SectionChanges(title, ["Section removed."]))
+        elif old[key] == new[key]:
+            unchanged.append(title)
+        else:
+            section = SectionChanges(title)
+            _compare(old[key], new[key], [], key, section.changes)
+            changed.append(section)
+    return changed, unchanged
+
+
+def render(old_label: str, new_label: str, changed: list[SectionChanges], unchanged: list[str]) -> str:
+    """The changes as plain text, ready to paste into a covering note."""
+    if not changed:
+        return f"No changes: {old_label} and {new_label} hold the same content.\n"
+    lines = [f"Changes from {old_label} to {new_label}:", ""]
+    for section in changed:
+        lines.append(section.title)
+        lines += [f"  - {change}" for change in section.changes]
+        lines.append("")
+    if unchanged:
+        lines.append(f"Unchanged: {', '.join(unchanged)}.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,137 @@
+"""The same context as the website -> print HTML -> one tagged, bookmarked PDF/UA-1 file per document."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from . import context as contexts_of
+from .context import ServiceContext
+from .findings import Report
+from .rendering import environment
+from .validation import CannotRun, Project, shown, validate
+
+PRINT_TEMPLATES = Path(__file__).parent / "templates" / "print"
+DRAFT_MARK = "DRAFT — not for lodging"
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+TASKS_PER_WORKER = 25  # then a fresh worker process, so memory WeasyPrint holds on to stays bounded
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    """A PDF written for one document of one service."""
+
+    service_id: str
+    kind: str
+    path: Path
+    size: int
+    draft: bool = False
+
+
+class LocalFilesOnly(URLFetcher):
+    """Fetches our stylesheet and files in the given folders (a service's pictures), nothing else: data can never
+    make a PDF read the network or a file elsewhere."""
+
+    def __init__(self, *folders: Path):
+        super().__init__(allowed_protocols=["file"])
+        self.folders = [folder.resolve() for folder in folders]
+
+    def fetch(self, url, headers=None):
+        path = Path(url2pathname(urlsplit(url).path)).resolve()
+        if not any(path.is_relative_to(folder) for folder in self.folders):
+            raise ValueError(f"fosterdocs does not fetch {url} for a PDF")
+        return super().fetch(url, headers)
+
+
+def created_time() -> str:
+    """When the PDFs are made (W3C date-time): SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (ValueError, OverflowError, OSError):
+        raise CannotRun(f"SOURCE_DATE_EPOCH is '{epoch}', not a number of seconds since 1970.") from None
+
+
+def print_html(context: ServiceContext, kind: str, today: date, created: str) -> str:
+    """The print HTML of one document: cover, contents, facts, sections through the shared templates."""
+    template = environment(str(PRINT_TEMPLATES)).get_template("document.html")
+    return template.render(service=context, document=context.documents[kind], today=today, created=created,
+                           draft_mark=DRAFT_MARK, stylesheet=(PRINT_TEMPLATES / "print.css").as_uri())
+
+
+def render(html: str, target: Path, folder: Path | None = None) -> int:
+    """Write html as a PDF at target, through a temporary file in the same folder: never a half-written PDF.
+
+    Relative links (a service's pictures) are read from folder."""
+    base = folder or PRINT_TEMPLATES
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, part = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            HTML(string=html, base_url=base.as_uri() + "/",
+                 url_fetcher=LocalFilesOnly(PRINT_TEMPLATES, base)).write_pdf(out, **PDF_OPTIONS)
+        os.chmod(part, 0o644)
+        os.replace(part, target)
+    except BaseException:
+        Path(part).unlink(missing_ok=True)
+        raise
+    return target.stat().st_size
+
+
+def write_pdf(context: ServiceContext, kind: str, out_dir: Path, today: date, created: str) -> PdfFile:
+    """One document's PDF at out_dir/<service>/<pdf name>."""
+    target = out_dir / context.id / context.documents[kind].pdf_name
+    try:
+        size = render(print_html(context, kind, today, created), target, context.folder)
+    except OSError as err:
+        raise CannotRun(f"Could not write {target}: {err.strerror or err}.") from None
+    return PdfFile(context.id, kind, target, size, context.documents[kind].is_preview)
+
+
+def _write_task(task: tuple) -> PdfFile:
+    return write_pdf(*task)
+
+
+def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs: int | None = None) -> list[PdfFile]:
+    """A PDF for every document of every service, in order; on more than one core, several at once."""
+    created = created_time()
+    tasks = [(context, kind, Path(out_dir), today, created) for context in contexts for kind in context.documents]
+    jobs = min(jobs or os.cpu_count() or 1, len(tasks))
+    if jobs <= 1:
+        return [_write_task(task) for task in tasks]
+    # forkserver: workers start from a clean process that has already imported WeasyPrint, and can be replaced
+    # after a few documents (which the 'fork' method does not allow).
+    start = multiprocessing.get_context("forkserver")
+    start.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(jobs, mp_context=start, max_tasks_per_child=TASKS_PER_WORKER) as pool:
+        return list(pool.map(_write_task, tasks))
+
+
+def service_folder(project: Project, name: str) -> Path:
+    """The folder of a service named by its id or by its folder's path."""
+    for candidate in (project.data / name, Path(name)):
+        if candidate.is_dir() and candidate.resolve().parent == project.data.resolve():
+            return candidate
+    raise CannotRun(f"There is no service called '{name}' in {shown(project.data)}.")
+
+
+def make_pdfs(data: Path, services: list[str], out_dir: Path, today: date) -> tuple[Report, list[PdfFile]]:
+    """Check the named services (or every one), then write their PDFs: what `fosterdocs pdf` does."""
+    project = Project.find(data)
+    folders = [service_folder(project, name) for name in services]
+    report = validate(folders or [project.data], today)
+    wanted = {folder.name for folder in folders}
+    chosen = [c for c in contexts_of.build(project, report, today) if not wanted or c.id in wanted]
+    return report, write_pdfs(chosen, out_dir, today)

@@ -1,0 +1,97 @@
+"""Rules about an edition's life after approval: its next review, telling Ofsted, and re-supplying the guide.
+
+Review dates that have passed or fall due soon are checked in dates.py; these rules check the rest of reg 4.
+
+passes: approved_on 2026-09-15, lodged_with_ofsted_on 2026-09-22, next_review_due 2027-09-15 (judged 2026-11-23).
+fails:  next_review_due 2027-10-15 (more than 12 months after approval: error); no lodged_with_ofsted_on two
+        months after approval (error); approved_on 2027-01-10 (has not happened yet: error); a children's guide
+        whose revision history shows an earlier edition, with no resupplied_on on or after approval (warning).
+"""
+
+from __future__ import annotations
+
+from ..dates import long_date, parse_date
+from ..edition import LODGE_WITHIN_DAYS, Edition
+from ..findings import ERROR, WARNING
+from .base import DOCUMENT_KINDS, GUIDE_KINDS, Problem, rule
+
+REG4 = "Fostering Services (England) Regulations 2011, regulation 4"
+INTERVAL_SOURCE = (f"The service's own review commitment (review_interval_months in service.yaml, 12 unless set) "
+                   f"and {REG4} (keep the document under review)")
+LODGE_SOURCE = f"{REG4} (notify Ofsted of any revision within {LODGE_WITHIN_DAYS} days)"
+DATES_SOURCE = f"{REG4} (the document's record of its approval, lodging and supply must be true)"
+RESUPPLY_SOURCE = f"{REG4} (supply a revised children's guide to each foster parent and each child placed)"
+
+EVENT_DATES = {"approved_on": "approval date", "lodged_with_ofsted_on": "date Ofsted was sent it",
+               "resupplied_on": "date it was given to carers and children"}
+
+
+def _edition(document) -> Edition:
+    return Edition.of(document.get("document"))
+
+
+@rule("lifecycle/review-beyond-interval", ERROR, INTERVAL_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def review_beyond_interval(document):
+    """The next review date is later than the service's review interval after approval."""
+    edition, months = _edition(document), document.review_months
+    latest = edition.latest_review(months)
+    if latest and edition.review_due and edition.review_due[0] > latest:
+        yield Problem(("document", "next_review_due"),
+                      f"The next review is due {long_date(edition.review_due[0])}, more than {months} months after "
+                      f"this edition was approved ({long_date(edition.approved[1])}). The service commits to "
+                      f"reviewing it at least every {months} months.",
+                      f"Set document.next_review_due to {latest.isoformat()} or earlier.")
+
+
+@rule("lifecycle/not-lodged", ERROR, LODGE_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def not_lodged(document):
+    """An edition approved more than 28 days ago with no record that Ofsted was sent it."""
+    edition = _edition(document)
+    if edition.lodging_status(document.today) != "late":
+        return
+    approved = long_date(edition.approved[1])
+    days = (document.today - edition.approved[1]).days
+    if edition.lodged:
+        where = ("document", "lodged_with_ofsted_on")
+        message = (f"Ofsted was last sent this document on {long_date(edition.lodged[1])}, before this edition "
+                   f"was approved ({approved}, {days} days ago).")
+    else:
+        where = ("document", "approved_on")
+        message = f"This edition was approved {days} days ago ({approved}) and there is no record that Ofsted has it."
+    yield Problem(where, f"{message} Ofsted must be sent it within {LODGE_WITHIN_DAYS} days of approval, by "
+                  f"{long_date(edition.lodge_by)}.",
+                  "Send this edition to Ofsted now, then record the date in document.lodged_with_ofsted_on "
+                  "(YYYY-MM-DD).")
+
+
+@rule("lifecycle/future-date", ERROR, DATES_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def future_date(document):
+    """An approval, lodging or re-supply date that has not happened yet."""
+    meta = document.get("document")
+    if not isinstance(meta, dict):
+        return
+    dated = [(("document", key), what, meta.get(key)) for key, what in EVENT_DATES.items()]
+    revisions = meta.get("revisions") if isinstance(meta.get("revisions"), list) else []
+    dated += [(("document", "revisions", index, "approved_on"), "approval date", revision.get("approved_on"))
+              for index, revision in enumerate(revisions) if isinstance(revision, dict)]
+    for path, what, written in dated:
+        parsed = parse_date(written) if isinstance(written, str) else None
+        if parsed and parsed[0] > document.today:
+            yield Problem(path, f"The {what} is {long_date(parsed[0])}, which has not happened yet.",
+                          f"Record the {what} once it has happened; until then keep the current edition's dates.")
+
+
+@rule("lifecycle/guide-not-resupplied", WARNING, RESUPPLY_SOURCE, "law", GUIDE_KINDS, "REG4")
+def guide_not_resupplied(document):
+    """A revised children's guide with no record that it was given to every carer and child placed."""
+    edition = _edition(document)
+    if edition.is_revision and not edition.is_resupplied:
+        yield Problem(("document", "resupplied_on") if edition.resupplied else ("document", "approved_on"),
+                      f"This children's guide replaces an earlier edition, and there is no record that the new one "
+                      f"(approved {long_date(edition.approved[1])}) has been given to every foster carer and every "
+                      "child placed.",
+                      "Give a copy to each foster carer and each child placed, in a form that suits the child, then "
+                      "record the date in document.resupplied_on (YYYY-MM-DD).")
+
+
+RULES = [review_beyond_interval, not_lodged, future_date, guide_not_resupplied]

@@ -1,0 +1,50 @@
+"""Fixtures for the CI tests: a private copy of the project, the command run in-process, and the date it judges by."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cipaths import ROOT, TODAY
+from fosterdocs.cli import main
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of data/ and schema/ that a test may change freely."""
+    for name in ("data", "schema"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def edit():
+    """Replace text that must be in the file exactly once."""
+    def replace(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return replace
+
+
+@pytest.fixture
+def run(capsysbinary, monkeypatch):
+    """Run `fosterdocs ARGS` in a folder; return (exit code, stdout, stderr) as text."""
+    def runner(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        code = main(list(args))
+        out, err = capsysbinary.readouterr()
+        return code, out.decode("utf-8"), err.decode("utf-8")
+    return runner
+
+
+@pytest.fixture
+def findings(run):
+    """Validate paths as JSON with the pinned date; return (exit code, list of finding dicts)."""
+    def validate(*paths: str, cwd: Path = ROOT, today: str = TODAY) -> tuple[int, list[dict]]:
+        code, out, _ = run("validate", *paths, "--format", "json", "--today", today, cwd=cwd)
+        return code, json.loads(out)["findings"]
+    return validate

@@ -1,0 +1,228 @@
+"""Fixtures for the importer's tests: the seed statements as .txt, and as .docx and .pdf made from them here,
+imported once per session into a private copy of the project; and the text normalisation the 'nothing lost'
+test compares with."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from fosterdocs.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+TODAY = "2026-11-23"
+STATEMENTS = {
+    "norfolk": "norfolk-statement-of-purpose-2024-25.txt",
+    "leicestershire": "leicestershire-statement-of-purpose-2023.txt",
+    "hertfordshire": "hertfordshire-statement-of-purpose-2024-25.txt",
+}
+FORMATS = ("txt", "docx", "pdf")
+
+_BULLET = re.compile(r"^(\s*)- (.*)$")
+_NUMBERED = re.compile(r"^(\d{1,2})\. (.*)$")
+_INLINE = re.compile(r"\*\*(.+?)\*\*|\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)|<(https?://[^>\s]+)>")
+
+
+def blocks_of(text: str) -> list[list[str]]:
+    """The seed's runs of lines between blank lines."""
+    return [[line for line in block.split("\n") if line.strip()] for block in re.split(r"\n\s*\n", text)
+            if block.strip()]
+
+
+def pieces(line: str):
+    """A line as (text, bold, link) pieces, from the seed's light markdown."""
+    at = 0
+    for match in _INLINE.finditer(line):
+        if match.start() > at:
+            yield line[at:match.start()], False, ""
+        if match[1] is not None:
+            yield match[1], True, ""
+        elif match[2] is not None:
+            yield re.sub(r"\\(.)", r"\1", match[2]), False, match[3]
+        else:
+            yield match[4], False, match[4]
+        at = match.end()
+    if at < len(line):
+        yield line[at:], False, ""
+
+
+def _docx_runs(paragraph, line: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for text, bold, link in pieces(line):
+        if link:
+            part = paragraph.part
+            rid = part.relate_to(link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+            element = OxmlElement("w:hyperlink")
+            element.set(qn("r:id"), rid)
+            run = OxmlElement("w:r")
+            text_element = OxmlElement("w:t")
+            text_element.text = text
+            text_element.set(qn("xml:space"), "preserve")
+            run.append(text_element)
+            element.append(run)
+            paragraph._p.append(element)
+        else:
+            paragraph.add_run(text).bold = bold
+
+
+def make_docx(source: Path, target: Path) -> Path:
+    """A Word document with the seed's paragraphs (a block's lines kept apart by line breaks), bullet lists in
+    List Bullet styles, numbered lists in List Number, tab-separated lines as a real table."""
+    import docx
+
+    document = docx.Document()
+    for block in blocks_of(source.read_text(encoding="utf-8")):
+        if len(block) >= 2 and all("\t" in line for line in block):
+            rows = [line.split("\t") for line in block]
+            table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+            for cells, row in zip(table.rows, rows):
+                for cell, text in zip(cells.cells, row):
+                    cell.text = text
+            continue
+        numbered = sum(1 for line in block if _NUMBERED.match(line)) >= 2
+        paragraph = None
+        for line in block:
+            bullet, number = _BULLET.match(line), _NUMBERED.match(line) if numbered else None
+            if bullet or number:
+                style = "List Number" if number else "List Bullet" if not bullet[1] else "List Bullet 2"
+                _docx_runs(document.add_paragraph(style=style), number[2] if number else bullet[2])
+                paragraph = None
+            elif paragraph is None:
+                paragraph = document.add_paragraph()
+                _docx_runs(paragraph, line)
+            else:
+                paragraph.add_run().add_break()
+                _docx_runs(paragraph, line)
+    document.save(target)
+    return target
+
+
+def _html_line(line: str) -> str:
+    out = []
+    for text, bold, link in pieces(line):
+        text = html.escape(text)
+        out.append(f'<a href="{html.escape(link)}">{text}</a>' if link else f"<b>{text}</b>" if bold else text)
+    return "".join(out)
+
+
+def make_pdf(source: Path, target: Path) -> Path:
+    """A PDF (WeasyPrint, A4) of the seed laid out as a statement is: paragraphs, bullet and numbered lists,
+    tables, all in one font size so that nothing but the text says which lines are headings."""
+    from weasyprint import HTML
+
+    parts = []
+    for block in blocks_of(source.read_text(encoding="utf-8")):
+        if len(block) >= 2 and all("\t" in line for line in block):
+            rows = "".join("<tr>" + "".join(f"<td>{_html_line(cell)}</td>" for cell in line.split("\t")) + "</tr>"
+                           for line in block)
+            parts.append(f"<table>{rows}</table>")
+            continue
+        numbered = sum(1 for line in block if _NUMBERED.match(line)) >= 2
+        run: list[str] = []
+        for line in block + [""]:
+            bullet, number = _BULLET.match(line), _NUMBERED.match(line) if numbered else None
+            if (bullet or number or not line) and run:
+                parts.append("<p>" + "<br>".join(run) + "</p>")
+                run = []
+            if bullet:
+                style = ' style="margin-left:3em"' if bullet[1] else ""
+                parts.append(f"<ul{style}><li>{_html_line(bullet[2])}</li></ul>")
+            elif number:
+                parts.append(f'<ol start="{number[1]}"><li>{_html_line(number[2])}</li></ol>')
+            elif line:
+                run.append(_html_line(line))
+    style = ("@page { size: A4; margin: 2cm } body { font: 11pt 'DejaVu Sans', sans-serif } ul, ol { margin: 0 } "
+             "td { vertical-align: top; padding: 2pt 6pt; font-size: 9pt }")
+    HTML(string=f"<html><head><style>{style}</style></head><body>{''.join(parts)}</body></html>").write_pdf(target)
+    return target
+
+
+def normalised(text: str) -> str:
+    """Text compared for 'nothing lost': markdown markers, list markers and numbers, and spacing ignored."""
+    text = re.sub(r"\[((?:[^\]\\]|\\.)*)\]\([^)\s]*\)", r"\1", text)
+    text = re.sub(r"<(https?://[^>\s]+)>", r"\1", text)
+    text = re.sub(r"\\(.)", r"\1", text.replace("**", ""))
+    text = re.sub(r"^\s*(?:[-•]|\d{1,2}\.)\s+", "", text)
+    return " ".join(text.split())
+
+
+def strings(node) -> list[str]:
+    """Every text value in loaded YAML, in order."""
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in strings(value)]
+    return [str(node)] if node is not None else []
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory) -> Path:
+    """A private copy of data/ and schema/ for the whole session."""
+    root = tmp_path_factory.mktemp("project")
+    for name in ("data", "schema"):
+        shutil.copytree(ROOT / name, root / name)
+    return root
+
+
+@pytest.fixture(scope="session")
+def sources(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Each seed statement as .txt (the seed itself), .docx and .pdf."""
+    folder = tmp_path_factory.mktemp("sources")
+    made = {}
+    for service, name in STATEMENTS.items():
+        seed = SEEDS / name
+        made[service, "txt"] = seed
+        made[service, "docx"] = make_docx(seed, folder / f"{service}.docx")
+        made[service, "pdf"] = make_pdf(seed, folder / f"{service}.pdf")
+    return made
+
+
+class Run:
+    """`fosterdocs ARGS` run in-process in a folder."""
+
+    def __init__(self, capsys, monkeypatch):
+        self.capsys, self.monkeypatch = capsys, monkeypatch
+
+    def __call__(self, *args: str, cwd: Path) -> tuple[int, str, str]:
+        self.monkeypatch.chdir(cwd)
+        code = main([str(a) for a in args])
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def run(capsys, monkeypatch) -> Run:
+    return Run(capsys, monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def imported(project, sources):
+    """Import a seed in one format (once per session): (exit code, printed report, the draft as data)."""
+    cache: dict[tuple[str, str], tuple[int, str, dict]] = {}
+    mp = pytest.MonkeyPatch()
+
+    def importing(service: str, fmt: str) -> tuple[int, str, dict]:
+        if (service, fmt) not in cache:
+            import contextlib
+            import io
+
+            target = f"{service}-{fmt}"
+            out = io.StringIO()
+            mp.chdir(project)
+            with contextlib.redirect_stdout(out):
+                code = main(["import", str(sources[service, fmt]), "--service", target, "--today", TODAY])
+            draft = YAML(typ="safe").load(project / "data" / target / "statement-of-purpose.yaml")
+            cache[service, fmt] = (code, out.getvalue(), draft)
+        return cache[service, fmt]
+
+    yield importing
+    mp.undo()
