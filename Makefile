@@ -37,6 +37,7 @@ node_modules/axe-core/axe.min.js: package.json
 
 benchmarks: setup-test
 	$(BIN)/python benchmarks/validate.py
+	$(BIN)/python benchmarks/pdf_render.py
 
 clean:
 	rm -rf site publish .pytest_cache

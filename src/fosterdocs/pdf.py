@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -29,7 +30,7 @@ TASKS_PER_WORKER = 25  # then a fresh worker process, so memory WeasyPrint holds
 
 @dataclass(frozen=True)
 class PdfFile:
-    """A PDF written for one document of one service."""
+    """A PDF written for one document of one service (kind: the document's key in ServiceContext.documents)."""
 
     service_id: str
     kind: str
@@ -115,8 +116,12 @@ def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs:
     # after a few documents (which the 'fork' method does not allow).
     start = multiprocessing.get_context("forkserver")
     start.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(jobs, mp_context=start, max_tasks_per_child=TASKS_PER_WORKER) as pool:
-        return list(pool.map(_write_task, tasks))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=start, max_tasks_per_child=TASKS_PER_WORKER) as pool:
+            return list(pool.map(_write_task, tasks))
+    except BrokenProcessPool:
+        raise CannotRun("A process making PDFs stopped unexpectedly (was the computer out of memory?). "
+                        "Try again with fewer services at a time.") from None
 
 
 def service_folder(project: Project, name: str) -> Path:

@@ -29,6 +29,9 @@ PAGES_AFTER_SERVICES = ("accessibility.md",)
 SERVICE_TEMPLATES = ("service/index.md", "service/document.md", "service/contacts.md")
 SERVICE_TYPES = {"local-authority": "Local authority (council) fostering service",
                  "independent-agency": "Independent fostering agency"}
+CONTACT_HEADINGS = {"contacts": "Contact the service", "out_of_hours": "Out of hours",
+                    "complaints": "Comments and complaints", "childrens_rights": "Children's rights"}
+CONTACT_FIELDS = {"name", "phone", "email", "address", "website"}
 MACROS = {"home": "site/home.html", "review_calendar": "site/calendar.html", "service_overview": "site/service.html",
           "service_document": "site/document.html", "service_contacts": "site/contacts.html",
           "site_services": "site/services.html", "build_date": "site/build_date.html"}
@@ -95,6 +98,16 @@ class Site:
         return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
 
 
+def contact_groups(service: dict) -> list[tuple[str, str, list[dict]]]:
+    """Every group of people, places and contact points in service.yaml, in its order: (key, heading, records)."""
+    groups = []
+    for key, value in service.items():
+        records = value if isinstance(value, list) else [value]
+        if records and all(isinstance(r, dict) and CONTACT_FIELDS & r.keys() for r in records):
+            groups.append((key, CONTACT_HEADINGS.get(key) or key.replace("_", " ").capitalize(), records))
+    return groups
+
+
 def nav_title(text: str) -> Markup:
     """A title for mkdocs and the theme, which print titles as HTML: escaped, and never read as a macro."""
     return Markup(str(escape(str(text))).replace("{", "&#123;"))
@@ -132,7 +145,7 @@ def render_page(site: Site, template: str, src_path: str, files, page_url: str) 
 
     html = environment().get_template(template).render(
         site=site, page=page, service=page.service, document=page.document, url=url, today=site.today,
-        service_types=SERVICE_TYPES, columns=COLUMNS, cells=cells,
+        service_types=SERVICE_TYPES, contact_groups=contact_groups, columns=COLUMNS, cells=cells,
         default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS)
     return markdown_inert(html)
 

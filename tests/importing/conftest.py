@@ -4,7 +4,9 @@ test compares with."""
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import re
 import shutil
 from pathlib import Path
@@ -52,7 +54,7 @@ def pieces(line: str):
         yield line[at:], False, ""
 
 
-def _docx_runs(paragraph, line: str) -> None:
+def add_runs(paragraph, line: str) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -74,15 +76,28 @@ def _docx_runs(paragraph, line: str) -> None:
             paragraph.add_run(text).bold = bold
 
 
+def _rows(block: list[str]) -> list[list[str]] | None:
+    """A block's table rows: tab-separated lines (the seeds), or Markdown pipe rows."""
+    if len(block) >= 2 and all("\t" in line for line in block):
+        return [line.split("\t") for line in block]
+    if len(block) >= 2 and all(line.startswith("|") for line in block):
+        return [[cell.strip() for cell in line.strip("|").split("|")] for line in block if not set(line) <= set("|- :")]
+    return None
+
+
 def make_docx(source: Path, target: Path) -> Path:
-    """A Word document with the seed's paragraphs (a block's lines kept apart by line breaks), bullet lists in
-    List Bullet styles, numbered lists in List Number, tab-separated lines as a real table."""
+    """A Word document with the text's paragraphs (a block's lines kept apart by line breaks), '#' headings in
+    Heading styles, bullet lists in List Bullet styles, numbered lists in List Number, tables as real tables."""
     import docx
 
     document = docx.Document()
     for block in blocks_of(source.read_text(encoding="utf-8")):
-        if len(block) >= 2 and all("\t" in line for line in block):
-            rows = [line.split("\t") for line in block]
+        heading = re.match(r"^(#{1,6}) (.*)$", block[0])
+        if len(block) == 1 and heading:
+            document.add_heading(heading[2], level=len(heading[1]))
+            continue
+        rows = _rows(block)
+        if rows:
             table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
             for cells, row in zip(table.rows, rows):
                 for cell, text in zip(cells.cells, row):
@@ -94,14 +109,14 @@ def make_docx(source: Path, target: Path) -> Path:
             bullet, number = _BULLET.match(line), _NUMBERED.match(line) if numbered else None
             if bullet or number:
                 style = "List Number" if number else "List Bullet" if not bullet[1] else "List Bullet 2"
-                _docx_runs(document.add_paragraph(style=style), number[2] if number else bullet[2])
+                add_runs(document.add_paragraph(style=style), number[2] if number else bullet[2])
                 paragraph = None
             elif paragraph is None:
                 paragraph = document.add_paragraph()
-                _docx_runs(paragraph, line)
+                add_runs(paragraph, line)
             else:
                 paragraph.add_run().add_break()
-                _docx_runs(paragraph, line)
+                add_runs(paragraph, line)
     document.save(target)
     return target
 
@@ -121,10 +136,14 @@ def make_pdf(source: Path, target: Path) -> Path:
 
     parts = []
     for block in blocks_of(source.read_text(encoding="utf-8")):
-        if len(block) >= 2 and all("\t" in line for line in block):
-            rows = "".join("<tr>" + "".join(f"<td>{_html_line(cell)}</td>" for cell in line.split("\t")) + "</tr>"
-                           for line in block)
-            parts.append(f"<table>{rows}</table>")
+        heading = re.match(r"^#{1,6} (.*)$", block[0])
+        if len(block) == 1 and heading:
+            parts.append(f"<p>{_html_line(heading[1])}</p>")
+            continue
+        rows = _rows(block)
+        if rows:
+            cells = "".join("<tr>" + "".join(f"<td>{_html_line(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+            parts.append(f"<table>{cells}</table>")
             continue
         numbered = sum(1 for line in block if _NUMBERED.match(line)) >= 2
         run: list[str] = []
@@ -173,6 +192,14 @@ def project(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    """A copy of data/ and schema/ that one test may change."""
+    for name in ("data", "schema"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def sources(tmp_path_factory) -> dict[tuple[str, str], Path]:
     """Each seed statement as .txt (the seed itself), .docx and .pdf."""
@@ -208,21 +235,16 @@ def run(capsys, monkeypatch) -> Run:
 def imported(project, sources):
     """Import a seed in one format (once per session): (exit code, printed report, the draft as data)."""
     cache: dict[tuple[str, str], tuple[int, str, dict]] = {}
-    mp = pytest.MonkeyPatch()
 
     def importing(service: str, fmt: str) -> tuple[int, str, dict]:
         if (service, fmt) not in cache:
-            import contextlib
-            import io
-
             target = f"{service}-{fmt}"
             out = io.StringIO()
-            mp.chdir(project)
-            with contextlib.redirect_stdout(out):
+            with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out):
+                mp.chdir(project)
                 code = main(["import", str(sources[service, fmt]), "--service", target, "--today", TODAY])
             draft = YAML(typ="safe").load(project / "data" / target / "statement-of-purpose.yaml")
             cache[service, fmt] = (code, out.getvalue(), draft)
         return cache[service, fmt]
 
-    yield importing
-    mp.undo()
+    return importing

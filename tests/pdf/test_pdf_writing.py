@@ -3,8 +3,12 @@ answers to bad requests."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pikepdf
 import pytest
+from PIL import Image
 
 from fosterdocs import pdf
 from fosterdocs.cli import main
@@ -43,19 +47,92 @@ def test_a_failed_render_leaves_the_previous_pdf_untouched(contexts, tmp_path, m
     assert [p.name for p in target.parent.iterdir()] == [target.name]
 
 
-def test_text_from_the_data_is_printed_as_text(tmp_path):
-    project = copy_project(tmp_path)
+HOSTILE = "<script>alert(1)</script> <b>not bold</b> {{ 7*7 }} {% include 'print.css' %}"
+REASON = "The service is being restructured; the new chart follows in March."
+
+
+@pytest.fixture(scope="module")
+def changed_example(tmp_path_factory) -> Path:
+    """The example's statement with markup and template syntax in its text and a downgrade in service.yaml."""
+    base = tmp_path_factory.mktemp("changed")
+    project = copy_project(base)
     document = project / "data/example/statement-of-purpose.yaml"
-    hostile = "<script>alert(1)</script> <b>not bold</b> {{ 7*7 }} {% include 'print.css' %}"
     text = document.read_text(encoding="utf-8")
-    document.write_text(text.replace("  title: Introduction\n", f'  title: "Intro {{{{ config }}}}"\n', 1)
-                        .replace("    - A copy is sent to Ofsted", f'    - "{hostile}"\n    - A copy is sent to Ofsted', 1),
+    document.write_text(text.replace("  title: Introduction\n", '  title: "Intro {{ config }}"\n', 1)
+                        .replace("    - A copy is sent to Ofsted", f'    - "{HOSTILE}"\n    - A copy is sent to Ofsted', 1),
                         encoding="utf-8")
-    [written] = pdf.write_pdfs([only(contexts_of(project / "data")["example"], KIND)], tmp_path / "out", TODAY)
-    printed = " ".join(" ".join(pdf_text(written.path)).split())
-    assert hostile in printed and "Intro {{ config }}" in printed
-    with pikepdf.open(written.path) as opened:
+    with (project / "data/example/service.yaml").open("a", encoding="utf-8") as service:
+        service.write(f"downgrades:\n  - requirement: SOP-MANAGEMENT\n    reason: {REASON}\n")
+    [written] = pdf.write_pdfs([only(contexts_of(project / "data")["example"], KIND)], base / "out", TODAY)
+    return written.path
+
+
+def test_text_from_the_data_is_printed_as_text(changed_example):
+    printed = " ".join(" ".join(pdf_text(changed_example)).split())
+    assert HOSTILE in printed and "Intro {{ config }}" in printed
+    with pikepdf.open(changed_example) as opened:
         assert "Intro {{ config }}" in [item.title for item in opened.open_outline().root[0].children]
+
+
+def test_the_services_reasons_for_departing_from_expected_practice_are_printed(changed_example):
+    printed = " ".join(" ".join(pdf_text(changed_example)).split())
+    assert "Where the service departs from expected practice" in printed
+    assert f"SOP-MANAGEMENT {REASON}" in printed
+
+
+class EndsTheWorker:
+    """Stands in for a date; a worker process that receives it exits at once, as one killed for memory would."""
+
+    def __reduce__(self):
+        return os._exit, (1,)
+
+
+def test_a_worker_that_dies_is_reported_not_a_traceback(contexts, tmp_path):
+    with pytest.raises(CannotRun, match="stopped unexpectedly"):
+        pdf.write_pdfs([contexts["example"]], tmp_path, EndsTheWorker(), jobs=2)
+    assert not list(tmp_path.rglob("*.pdf"))
+
+
+def guide_with_picture(tmp_path, picture: str) -> Path:
+    """A copy of the example whose under-8 guide starts with a picture block; returns the rendered PDF."""
+    project = copy_project(tmp_path)
+    (project / "data/example/pictures").mkdir()
+    Image.new("RGB", (40, 30), "orange").save(project / "data/example/pictures/home.png")
+    Image.new("RGB", (40, 30), "purple").save(project / "data/outside.png")
+    guide = project / "data/example/childrens-guide-under-8.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace(
+        "    - This book is for you.\n", f"    - picture: {picture}\n    - This book is for you.\n", 1),
+        encoding="utf-8")
+    service = contexts_of(project / "data")["example"]
+    [written] = pdf.write_pdfs([only(service, "childrens-guide-under-8")], tmp_path / "out", TODAY)
+    return written.path
+
+
+def images_and_figures(path: Path) -> tuple[int, list[str]]:
+    """How many images a PDF draws, and the alt text of its Figure structure elements."""
+    with pikepdf.open(path) as opened:
+        images = sum(isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image" for o in opened.objects)
+        alts, stack = [], [opened.Root.StructTreeRoot]
+        while stack:
+            element = stack.pop()
+            kids = element.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if kid.S == "/Figure":
+                        alts.append(str(kid.get("/Alt", "")))
+                    stack.append(kid)
+    return images, alts
+
+
+def test_a_picture_from_the_service_folder_is_drawn_with_its_alt_text(tmp_path):
+    path = guide_with_picture(tmp_path, "{file: pictures/home.png, alt: A foster family eating tea together}")
+    assert images_and_figures(path) == (1, ["A foster family eating tea together"])
+
+
+def test_a_file_outside_the_service_folder_is_never_read(tmp_path):
+    """The schema refuses such a path; if one got through, the PDF still would not read it."""
+    path = guide_with_picture(tmp_path, "{file: ../outside.png, alt: Something private}")
+    assert images_and_figures(path)[0] == 0
 
 
 def test_pdf_command_names_an_unknown_service(capsys):

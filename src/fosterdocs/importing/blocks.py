@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 HEADING, PARAGRAPH, ITEM, TABLE = "heading", "paragraph", "item", "table"
 
 _EMPHASIS = re.compile(r"\*\*|__")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w*\\])\*([^\s*\\](?:[^*]*[^\s*\\])?)\*(?![\w*])")
 _LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
@@ -48,14 +49,12 @@ def tidy(text: str) -> str:
 
 
 def plain(text: str) -> tuple[str, str]:
-    """Light markdown (emphasis, links, escapes) removed, keeping each link's web address; and the address alone
-    when the text is only a link."""
+    """Light markdown (emphasis, links, escapes) removed, keeping each link's web address; and, when the text is
+    only a link, its target as printed (even a broken one such as '#', so that the validator reports it)."""
     text = _AUTOLINK.sub(r"\1", text)
     link = _LINK.fullmatch(text.strip())
-    only_url = ""
-    if link and WEB_ADDRESS.match(link[2]):
-        only_url = link[2]
+    only_url = link[2] if link and link[2] and not link[2].startswith(("mailto:", "tel:")) else ""
     text = _LINK.sub(lambda m: m[1] if only_url or not WEB_ADDRESS.match(m[2]) or m[1] == m[2]
                      else f"{m[1]} ({m[2]})", text)
-    text = _ESCAPE.sub(r"\1", _EMPHASIS.sub("", text))
+    text = _ESCAPE.sub(r"\1", _SINGLE_EMPHASIS.sub(r"\1", _EMPHASIS.sub("", text)))
     return tidy(text), only_url

@@ -93,26 +93,40 @@ class Contact:
 def _short(block: Block) -> bool:
     text = block.text
     return (block.kind == PARAGRAPH and len(block.lines) == 1 and len(text.split()) <= 8
-            and not text.endswith((".", ";")))
+            and not text.endswith((".", ";", ":")))
 
 
 def groups(blocks: list[Block]) -> list[Group]:
     """Every run of blocks that prints contact details: blocks with details, and the short lines (names, address
-    lines) among and before them. A heading or a sentence without details ends a run."""
+    lines) among and before them. A heading or a sentence without details ends a run; a sentence with details
+    after other details starts a new one (it is about someone else)."""
     found: list[Group] = []
     run: list[Block] = []
     lead_in = ""
-    for block in [*blocks, Block(HEADING, [""])]:
-        if block.kind != HEADING and (has_details(block.words()) or _short(block)):
-            run.append(block)
-            continue
+
+    def close():
         while run and not has_details(run[-1].words()):
             run.pop()
         if run:
-            found.append(Group(run, lead_in))
-        run = []
+            found.append(Group(list(run), lead_in))
+        run.clear()
+
+    for block in [*blocks, Block(HEADING, [""])]:
+        detailed = block.kind != HEADING and has_details(block.words())
+        if detailed and block.text.endswith(".") and not _short(block) and any(has_details(b.words()) for b in run):
+            close()
+            lead_in = ""
+        if detailed or (block.kind != HEADING and _short(block)):
+            run.append(block)
+            continue
+        close()
         lead_in = "" if block.kind == HEADING else block.text
     return found
+
+
+def _names(text: str, anchors: list[re.Pattern]) -> bool:
+    """Whether a line above an address names whose address it is (not a street or a town)."""
+    return not has_details(text) and (any(p.search(text) for p in anchors) or bool(_ORGANISATION.search(text)))
 
 
 def contact(group: Group, anchors: list[re.Pattern]) -> Contact:
@@ -124,23 +138,27 @@ def contact(group: Group, anchors: list[re.Pattern]) -> Contact:
     found.email = email.group() if email else ""
     website = URL.search(text)
     found.website = website.group() if website else ""
-    short = [b for b in group.blocks if _short(b) and b.text.lower() not in _CONNECTIVES]
-    with_postcode = next((b for b in group.blocks if postcodes(b.text)), None)
-    first = short[0].text if short else ""
-    if first and not has_details(first) and (any(p.search(first) for p in anchors) or _ORGANISATION.search(first)):
-        found.name = first
-    else:
-        named = _NAMED_IN.search(group.lead_in) or _IS_NAME.search(group.lead_in)
+    at = next((i for i, b in enumerate(group.blocks) if postcodes(b.text)), None)
+    above: list[str] = []
+    if at is not None:
+        block = group.blocks[at]
+        line = next(line for line in block.lines if postcodes(line))
+        found.postcode = postcodes(line)[0]
+        above = [b.text for b in group.blocks[:at] if _short(b) and b.text.lower() not in _CONNECTIVES
+                 and not has_details(b.text)]
+        above += block.lines[:block.lines.index(line)]
+        last = line.split(found.postcode)[0]
+    if above and _names(above[0], anchors):
+        found.name = above.pop(0)
+    elif above and PERSON.match(above[0].split(",")[0].strip()):
+        above.pop(0)  # a person's name and post, printed above their address
+    if not found.name:
+        introduced = f"{group.lead_in} {group.blocks[0].text}"
+        named = _NAMED_IN.search(introduced) or _IS_NAME.search(introduced)
         found.name = named["name"].strip() if named else ""
-    if with_postcode is not None:
-        found.postcode = postcodes(with_postcode.text)[0]
-        above = [b.text for b in group.blocks[:group.blocks.index(with_postcode)]
-                 if b in short and b.text != found.name and not has_details(b.text)]
-        printed = with_postcode.text.split(found.postcode)[0]
-        if len(with_postcode.lines) > 1 and PERSON.match(with_postcode.lines[0].split(",")[0]):
-            printed = printed.removeprefix(with_postcode.lines[0]).strip()
-        found.lines = above + [part.strip() for part in printed.split(",") if part.strip(" :")]
-        found.lines = [line for line in found.lines if not has_details(line)]
+    if at is not None:
+        found.lines = [part.strip() for printed in [*above, last] for part in printed.split(",")
+                       if part.strip(" :") and not has_details(part)]
     return found
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from .blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
 from .contacts import Contact, find_contact
-from .fields import (Manager, complaint_stages, document_fields, numbers_fields, registered_manager, services_fields,
-                     staffing_fields)
+from .fields import (Manager, complaint_stages, document_fields, management_structure, numbers_fields,
+                     registered_manager, related_documents, services_fields, staffing_fields)
 from .keywords import Keywords
 from .mapper import CONTENT_MIN, Mapped, Part
 
@@ -103,8 +103,11 @@ def assemble(mapped: Mapped, keywords: Keywords) -> Draft:
             extra = numbers_fields(part)
         elif name == "services":
             extra = services_fields(part, mapped, keywords)
-        elif name == "management" and manager is not None:
-            extra = {"registered_manager": {"use": "service/registered_manager"}}
+        elif name == "management":
+            structure = management_structure(part)
+            extra = {"structure": structure} if structure else {}
+            if manager is not None:
+                extra["registered_manager"] = {"use": "service/registered_manager"}
         elif name == "complaints":
             stages = complaint_stages(part, keywords)
             extra = {"stages": stages} if stages else {}
@@ -120,6 +123,9 @@ def assemble(mapped: Mapped, keywords: Keywords) -> Draft:
             extra = {key: value for key, value in (("ofsted", ofsted), ("childrens_commissioner", commissioner))
                      if value}
         data[name] = {**part_data(part), **extra}
+    related = related_documents(mapped, keywords)
+    if related:
+        data["related_documents"] = related
     unmapped = ([{"content": content(mapped.front)}] if content(mapped.front) else []) + \
         [part_data(part, "heading") for part in mapped.unmapped]
     if unmapped:

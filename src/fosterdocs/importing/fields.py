@@ -28,7 +28,8 @@ _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _STAFF_LINE = re.compile(rf"^{_COUNT}\s*(?:x\s*)?(?:\((?:whole time|full time|FT) equivalent\)\s*|F/T\s+|P/T\s+|FTE\s+)*"
                          r"(?P<role>[A-Za-z].*?)[.,;]?$", re.IGNORECASE)
-_CONSISTS = re.compile(r"\bteams?\s+(?:consists? of|comprises?|is made up of)\s*:?\s*(?P<rest>[^.]*)", re.IGNORECASE)
+_CONSISTS = re.compile(r"\bteams?\s+(?:consists? of|comprises?|is made up of)\s*:?\s*(?P<rest>.*?)(?:\.(?=\s|$)|$)",
+                       re.IGNORECASE)
 _FIGURE = re.compile(r"^(?P<count>\d[\d,]*)\s+(?P<label>\S.*)$")
 _WORDS = r"(?:\s+[A-Za-z/&'’-]+){0,6}?"
 _HOUSEHOLDS = re.compile(rf"(?P<figures>\d[\d,]*{_WORDS}(?:\s+and\s+\d[\d,]*{_WORDS})*)\s+households\b", re.IGNORECASE)
@@ -60,6 +61,7 @@ def written_date(text: str) -> str:
 
 
 def sentences(blocks: list[Block]) -> list[str]:
+    """The sentences of the paragraphs and list items among the blocks."""
     return [s for b in blocks if b.kind in (PARAGRAPH, ITEM) for s in _SENTENCE.split(b.text) if s]
 
 
@@ -138,13 +140,11 @@ def numbers_fields(part: Part) -> dict:
     for sentence in texts:
         for match in _HOUSEHOLDS.finditer(sentence):
             figures = [re.match(r"(\d[\d,]*)\s*(.*)", piece) for piece in re.split(r"\s+and\s+(?=\d)", match["figures"])]
-            labels = [re.sub(r"\b(fostering|foster|approved)$", "", figure[2].strip(), flags=re.IGNORECASE).strip()
-                      for figure in figures]
-            if len(figures) == 1 and (listed or not labels[0]):
+            if len(figures) == 1 and listed:
                 found.setdefault("total_households", int(figures[0][1].replace(",", "")))
             else:
-                households += [{"label": f"{label} households" if label else "households",
-                                "count": int(figure[1].replace(",", ""))} for figure, label in zip(figures, labels)]
+                households += [{"label": f"{figure[2].strip()} households".strip(),
+                                "count": int(figure[1].replace(",", ""))} for figure in figures]
         children = _CHILDREN.search(sentence)
         if children and "children_placed" not in found:
             found["children_placed"] = int(children["count"].replace(",", ""))
@@ -268,6 +268,49 @@ def services_fields(part: Part, mapped: Mapped, keywords: Keywords) -> dict:
     return found
 
 
+# --- management ---------------------------------------------------------------------------------------------
+
+STRUCTURE_COLUMNS = (2, 4)  # a post-by-post structure table; wider tables (a column per team) stay as content
+
+
+def management_structure(part: Part) -> dict | None:
+    """The first table of the management section shaped like a structure (a few columns, a row per post),
+    taken out of the content."""
+    for owner in [part, *(sub for _, sub in part.walk())]:
+        for block in owner.blocks:
+            if block.kind == TABLE and len(block.rows) >= 2 and \
+                    STRUCTURE_COLUMNS[0] <= len(block.rows[0]) <= STRUCTURE_COLUMNS[1] and all(block.rows[0]):
+                owner.blocks.remove(block)
+                return {"header": block.rows[0], "rows": block.rows[1:]}
+    return None
+
+
+# --- strategies and plans ----------------------------------------------------------------------------------
+
+_CONNECTORS = {"and", "of", "for", "the", "to", "in", "on", "&", "–", "-"}
+
+
+def related_documents(mapped: Mapped, keywords: Keywords) -> list[dict]:
+    """Strategies, plans and policies named with the years they cover ('Voice Strategy 2020-2023')."""
+    found: dict[str, str] = {}
+    for block in (b for _, part in mapped.order for b in part.all_blocks() if b.kind in (PARAGRAPH, ITEM)):
+        for period in _PERIOD.finditer(block.text):
+            words = block.text[:period.start()].split()
+            run: list[str] = []
+            for word in reversed(words):
+                if not (word[:1].isupper() or word.lower() in _CONNECTORS) or word.endswith((".", ",", ":", ";")):
+                    break
+                run.insert(0, word)
+            while run and run[0].lower() in _CONNECTORS:
+                run.pop(0)
+            while run and run[-1].lower() in _CONNECTORS:
+                run.pop()
+            title = " ".join(run)
+            if len(run) >= 2 and any(p.fullmatch(word.strip("()")) for word in run for p in keywords.related_documents):
+                found.setdefault(title, period.group(0))
+    return [{"title": title, "period": period} for title, period in found.items()]
+
+
 # --- the registered manager ----------------------------------------------------------------------------------
 
 @dataclass
@@ -283,7 +326,7 @@ class Manager:
 
 def registered_manager(mapped: Mapped, keywords: Keywords) -> Manager | None:
     """Who the statement says the registered manager is, with the details printed with them."""
-    for name, part in mapped.order:
+    for _, part in mapped.order:
         blocks = part.all_blocks()
         for index, block in enumerate(blocks):
             if block.kind not in (PARAGRAPH, ITEM):
@@ -300,7 +343,9 @@ def registered_manager(mapped: Mapped, keywords: Keywords) -> Manager | None:
                 if post is not None:
                     who = post["who"].strip() or (blocks[index + 1].lines[0] if index + 1 < len(blocks)
                                                   and blocks[index + 1].kind == PARAGRAPH else "")
-                    return _manager(who, blocks[index + 1:], part.title)
+                    if who:
+                        return _manager(who, blocks[index + 1:], part.title)
+                    continue
                 role = re.search(r"(?:^|\.\s+)(?:The\s+)?(?P<role>[A-Z][\w ]*?)\s+(?:is|acts as)\s+(?:the\s+)?$", before)
                 if role:
                     return Manager(role=role["role"].strip(), where=part.title)
@@ -310,8 +355,10 @@ def registered_manager(mapped: Mapped, keywords: Keywords) -> Manager | None:
 def _manager(who: str, following: list[Block], where: str) -> Manager:
     person, _, role = who.partition(",")
     if not PERSON.match(person.strip()):
-        return Manager(role=who.strip(" ."), where=where)
-    manager = Manager(name=person.strip(), role=role.strip(), where=where)
+        return Manager(role=re.sub(r"^the\s+", "", who.strip(" ."), flags=re.IGNORECASE), where=where)
+    role = role.strip(" .")
+    post = role if re.fullmatch(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|for|&))*", role) else ""
+    manager = Manager(name=person.strip(), role=post, where=where)
     run = []
     for block in following:
         if block.kind == HEADING or (block.kind == PARAGRAPH and len(block.text) > 400):

@@ -42,7 +42,8 @@ def _short(text: str) -> str:
 def _describe(value, path: tuple[str, ...], draft: Draft) -> str:
     if path[-1] == "registered_manager" and draft.manager is not None:
         who = draft.manager
-        return f"{who.name}, {who.role}" if who.name and who.role else who.name or f"the {who.role} (named by post only)"
+        named = f"{who.name}, {who.role}" if who.name and who.role else who.name or f"the {who.role} (named by post only)"
+        return named if value != "named" else f"{named}, under \"{who.where}\"; the draft has no management section"
     if isinstance(value, dict) and "title" in value:
         return _short(value["title"])
     if isinstance(value, dict) and "header" in value:
@@ -51,9 +52,11 @@ def _describe(value, path: tuple[str, ...], draft: Draft) -> str:
         printed = [value.get("name", ""), value.get("phone", ""), value.get("email", ""),
                    (value.get("address") or {}).get("postcode", ""), value.get("website", "")]
         return ", ".join(p for p in printed if p) or "given"
-    if isinstance(value, list):
+    if isinstance(value, list) and path[-1] == "stages":
         timed = sum(1 for stage in value if isinstance(stage, dict) and stage.get("working_days"))
         return f"{len(value)} stages, {timed} with a timescale"
+    if isinstance(value, list):
+        return _short(", ".join(str(item.get("name", item)) if isinstance(item, dict) else str(item) for item in value))
     return _short(value)
 
 

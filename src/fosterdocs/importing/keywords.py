@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
@@ -39,6 +38,10 @@ class SectionWords:
         """How many of the section's topic words the passage uses, each counted up to `repeats` times."""
         return sum(min(len(p.findall(text)), repeats) for p in self.content)
 
+    def first_hit(self, text: str) -> int:
+        """Where the first of the section's topic words stands in the text (its length if none does)."""
+        return min((m.start() for p in self.content if (m := p.search(text))), default=len(text))
+
     def anchored(self, text: str) -> bool:
         return any(p.search(text) for p in self.anchors)
 
@@ -55,6 +58,7 @@ class Keywords:
     registered_manager: list[re.Pattern]
     complaint_stages: list[re.Pattern]
     fostering_types: list[re.Pattern]
+    related_documents: list[re.Pattern]
     qualifications: list[re.Pattern]
     contacts: dict[str, list[re.Pattern]]
 
@@ -89,7 +93,10 @@ def load_keywords(project: Project) -> Keywords:
                         _compile(document["review_commitment"]),
                         {name: _compile(patterns) for name, patterns in document["fields"].items()},
                         _compile(data["registered_manager"]), _compile(data["complaint_stages"]),
-                        _compile(data["fostering_types"]), _compile(data["qualifications"]),
+                        _compile(data["fostering_types"]), _compile(data["related_documents"]),
+                        _compile(data["qualifications"]),
                         {name: _compile(patterns) for name, patterns in data["contacts"].items()})
     except re.error as err:
         raise CannotRun(f"{path}: a pattern is not a valid regular expression: {err}.") from err
+    except KeyError as err:  # a schema older than this fosterdocs let an incomplete file through
+        raise CannotRun(f"{path} has no `{err.args[0]}`: copy it again from fosterdocs' data/reference/.") from err

@@ -54,7 +54,7 @@ class Mapped:
     order: list[tuple[str, Part]] = field(default_factory=list)  # ('', part) for an unmapped part
 
 
-def _spans(blocks: list[Block]) -> list[tuple[Block, list[Block]]]:
+def _spans(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
     """Each heading with the blocks up to the next heading; blocks before the first heading get None."""
     spans: list[tuple[Block | None, list[Block]]] = [(None, [])]
     for block in blocks:
@@ -74,13 +74,15 @@ def _text_until_next_top(spans, index: int) -> str:
     return " ".join(words)
 
 
-def _by_content(keywords: Keywords, text: str, among: set[str] | None = None, repeats: int = 1,
-                least: int = CONTENT_MIN) -> str:
-    """The section whose topic words the text uses most, when it clearly leads."""
-    scores = {name: words.content_score(text, repeats) for name, words in keywords.sections.items()
-              if among is None or name in among}
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+def _by_content(keywords: Keywords, text: str, among: set[str], repeats: int = 1, least: int = CONTENT_MIN,
+                settle_ties: bool = False) -> str:
+    """The section among those given whose topic words the text uses most, when it clearly leads (or, settling
+    ties, when its words come first)."""
+    scores = {name: keywords.sections[name].content_score(text, repeats) for name in among}
+    first = {name: keywords.sections[name].first_hit(text) for name in scores}
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], first[item[0]]))
+    if ranked and ranked[0][1] >= least and (len(ranked) == 1 or ranked[0][1] > ranked[1][1] or
+                                             (settle_ties and first[ranked[0][0]] < first[ranked[1][0]])):
         return ranked[0][0]
     return ""
 
@@ -93,11 +95,20 @@ def _choose(keywords: Keywords, scores: dict[str, int], own: str, span: str, sta
     if strong:
         best = max(scores[name] for name in strong)
         tied = {name for name in strong if scores[name] == best}
-        return _by_content(keywords, own, tied, repeats=5, least=1) or sorted(tied, key=order)[0]
+        return _by_content(keywords, own, tied, repeats=5, least=1, settle_ties=True) or sorted(tied, key=order)[0]
     by_text = _by_content(keywords, span, set(keywords.sections) - set(started))
     if scores and (not by_text or by_text in scores):
         return sorted(scores, key=order)[0]
     return by_text
+
+
+def _guess_level(keywords: Keywords, scores: dict[str, int], body: list[Block], started: dict) -> int:
+    """With no styles, contents or numbering to go by: a heading is top-level when it names a section, or when
+    its text is clearly about a section that has not started yet."""
+    if max(scores.values(), default=0) >= STRONG:
+        return 1
+    own = " ".join(b.words() for b in body)
+    return 1 if _by_content(keywords, own, set(keywords.sections) - set(started)) else 2
 
 
 def map_sections(blocks: list[Block], keywords: Keywords) -> Mapped:
@@ -111,7 +122,7 @@ def map_sections(blocks: list[Block], keywords: Keywords) -> Mapped:
     for index, (heading, body) in enumerate(spans[1:], start=1):
         text = heading.text
         scores = keywords.heading_scores(text)
-        level = heading.level if known_levels else (1 if max(scores.values(), default=0) >= STRONG else 2)
+        level = heading.level if known_levels else _guess_level(keywords, scores, body, mapped.sections)
         part = Part(text, list(body), level=max(level, 1))
         if not stack and level > 1:
             mapped.front += [heading, *body]
@@ -120,7 +131,8 @@ def map_sections(blocks: list[Block], keywords: Keywords) -> Mapped:
             name = ""  # the document's title, printed as a heading
         elif level <= 1:
             own = " ".join(b.words() for b in body)
-            name = _choose(keywords, scores, own, _text_until_next_top(spans, index), mapped.sections)
+            span = _text_until_next_top(spans, index) if known_levels else own
+            name = _choose(keywords, scores, own, span, mapped.sections)
             also = {n for n, s in scores.items() if n != name and s >= STRONG}
         elif current and scores.get(current):
             name = ""
@@ -128,7 +140,7 @@ def map_sections(blocks: list[Block], keywords: Keywords) -> Mapped:
             best = max(scores, key=scores.get, default="")
             promote = best and best not in mapped.sections and (scores[best] >= STRONG or best in also)
             name = best if promote else ""
-        if name in mapped.sections and (level <= 1 or name != current):
+        if name in mapped.sections:  # a top-level heading for a section already started: it continues there
             mapped.sections[name].parts.append(part)
             stack, current = [mapped.sections[name], part], name
         elif name:

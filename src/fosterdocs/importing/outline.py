@@ -9,6 +9,7 @@ With none of these, depth is left unknown (0) and the section mapper decides fro
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .blocks import HEADING, PARAGRAPH, TABLE, Block
 from .contacts import has_details
@@ -93,14 +94,8 @@ def outline(blocks: list[Block], keywords: Keywords) -> list[Block]:
                 block.level = ranks.index(block.level) + 1 if id(block) in ids else len(ranks) + 1
         return found
     headings = [b for b in found if b.kind == HEADING]
-    contents = _contents(blocks, keywords)
-    if contents:
-        top = lambda b: key(b.text) in contents  # noqa: E731
-    elif sum(1 for b in headings if _NUMBERED.match(b.text)) >= MIN_SIGNALS:
-        top = lambda b: bool(_NUMBERED.match(b.text))  # noqa: E731
-    elif sum(1 for b in headings if _is_capitals(b.text)) >= MIN_SIGNALS:
-        top = lambda b: _is_capitals(b.text)  # noqa: E731
-    else:
+    top = _top_level(headings, _contents(blocks, keywords))
+    if top is None:
         return found
     for block in headings:
         numbered = _NUMBERED.match(block.text)
@@ -108,3 +103,14 @@ def outline(blocks: list[Block], keywords: Keywords) -> list[Block]:
         if block.level == 1 and numbered and numbered[2]:
             block.level = 2  # '2.1 Our panel' sits under '2. ...'
     return found
+
+
+def _top_level(headings: list[Block], contents: set[str]) -> Callable[[Block], bool] | None:
+    """How this document marks its top-level headings: the first signal it gives, or None."""
+    if contents:
+        return lambda block: key(block.text) in contents
+    if sum(1 for b in headings if _NUMBERED.match(b.text)) >= MIN_SIGNALS:
+        return lambda block: bool(_NUMBERED.match(block.text))
+    if sum(1 for b in headings if _is_capitals(b.text)) >= MIN_SIGNALS:
+        return lambda block: _is_capitals(block.text)
+    return None

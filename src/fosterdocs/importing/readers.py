@@ -180,15 +180,8 @@ def _docx(path: Path) -> list[Block]:
 def _docx_item(item) -> list[Block]:
     from docx.table import Table
 
-    if isinstance(item, Table):
-        rows = []
-        for row in item.rows:
-            cells, seen = [], set()
-            for cell in row.cells:
-                if id(cell._tc) not in seen:  # a merged cell is listed once per column it spans
-                    seen.add(id(cell._tc))
-                    cells.append(tidy(cell.text))
-            rows.append(cells)
+    if isinstance(item, Table):  # a merged cell is repeated in each column it spans, so columns stay in line
+        rows = [[tidy(cell.text) for cell in row.cells] for row in item.rows]
         return [_table(rows)] if any(any(row) for row in rows) else []
     blocks = _docx_paragraph(item)
     for box in item._p.xpath("./w:r//w:txbxContent[not(ancestor::*[local-name()='Fallback'])]//w:p"):
@@ -201,8 +194,9 @@ def _docx_item(item) -> list[Block]:
 def _docx_paragraph(paragraph) -> list[Block]:
     from docx.text.hyperlink import Hyperlink
 
-    parts, links = [], []
+    parts, printed, links = [], [], []
     for piece in paragraph.iter_inner_content():
+        printed.append(piece.text)
         if isinstance(piece, Hyperlink):
             address = piece.url
             links.append((piece.text, address))
@@ -223,7 +217,7 @@ def _docx_paragraph(paragraph) -> list[Block]:
         level = (numbering.ilvl.val if numbering is not None and numbering.ilvl is not None
                  else int(depth[1]) - 1 if depth else 0)
         return [Block(ITEM, [" ".join(lines)], level=level, ordered="Number" in style)]
-    if len(links) == 1 and len(lines) == 1 and links[0][0].strip() == "".join(parts).strip() \
-            and WEB_ADDRESS.match(links[0][1]):
+    if len(links) == 1 and len(lines) == 1 and links[0][0].strip() == "".join(printed).strip() and links[0][1] \
+            and not links[0][1].startswith(("mailto:", "tel:")):
         return [Block(PARAGRAPH, [tidy(links[0][0])], url=links[0][1])]
     return [Block(PARAGRAPH, lines)]

@@ -41,9 +41,10 @@ handbook_procedure_without_stages = rule("complaints/no-stages", ERROR, "Expecte
 @rule("contacts/ofsted-incomplete", ERROR, f"{REG3_3}(c)", "law", GUIDE_KINDS, "REG3-3c")
 def ofsted_incomplete(document):
     """The Ofsted contact a guide shows lacks its postal address, email address or telephone number."""
-    ofsted = document.resolve(document.get("regulators", "ofsted"))
-    if not isinstance(ofsted, dict):
-        return
+    written = document.get("regulators", "ofsted")
+    ofsted = document.resolve(written)
+    if not (isinstance(written, dict) and set(written) == {"use"} and isinstance(ofsted, dict)):
+        return  # a contact typed in instead of `use: reference/ofsted` is a schema error already
     missing = [what for key, what in (("address", "postal address"), ("email", "email address"),
                                       ("phone", "telephone number")) if not ofsted.get(key)]
     if missing:
