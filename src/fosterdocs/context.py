@@ -15,7 +15,7 @@ from .validation import DOCUMENTS, Project
 TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
           "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
           "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
-NOT_SECTIONS = {"document", "related_documents", "other_sections"}
+NOT_SECTIONS = {"document", "related_documents", "other_sections", "unmapped"}
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .validation import SERVICE_ID, CannotRun
+from .validation import CannotRun, check_new_service_id
 
 HEADER = ("# {service_id}: started from the fictional example service on {day}. Replace every example detail\n"
           "# (example.org addresses, 01632 960xxx numbers, Exampleshire): the validator reports each one left.\n")
@@ -25,9 +25,7 @@ def _retitle(text: str, service_id: str) -> str:
 
 def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path, Path | None]:
     """Copy data/example to data/SERVICE-ID as a non-fictional service; with force, back up what was there."""
-    if not SERVICE_ID.match(service_id) or service_id in ("example", "reference"):
-        raise CannotRun(f"'{service_id}' cannot be a service id: use lower-case letters, digits and hyphens "
-                        "(for example 'north-shire'), other than 'example' and 'reference'.")
+    check_new_service_id(service_id)
     example, target = data / "example", data / service_id
     if not example.is_dir():
         raise CannotRun(f"{example} is missing: new services are copied from it.")

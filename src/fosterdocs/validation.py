@@ -18,6 +18,14 @@ from .reference import Reference, load_reference, overdue_checks
 from .rules import RULES
 
 SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+RESERVED_IDS = ("example", "reference")
+
+
+def check_new_service_id(service_id: str) -> None:
+    """Refuse an id that cannot name a new service folder (CannotRun says why)."""
+    if not SERVICE_ID.match(service_id) or service_id in RESERVED_IDS:
+        raise CannotRun(f"'{service_id}' cannot be a service id: use lower-case letters, digits and hyphens "
+                        "(for example 'north-shire'), other than 'example' and 'reference'.")
 DOCUMENT_KINDS = ("statement-of-purpose", "childrens-guide", "carer-handbook")
 GUIDE_BANDS = ("under-8", "8-to-12", "13-plus")  # the children's guide: one version, in its own file, per age band
 DOCUMENTS = {"statement-of-purpose": "statement-of-purpose",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, STATEMENTS, TODAY
+from import_support import SEEDS, STATEMENTS, TODAY
 
 NORFOLK = SEEDS / STATEMENTS["norfolk"]
 LEICESTERSHIRE = SEEDS / STATEMENTS["leicestershire"]

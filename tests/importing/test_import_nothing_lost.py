@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from conftest import FORMATS, SEEDS, STATEMENTS, normalised, strings
+from import_support import FORMATS, SEEDS, STATEMENTS, normalised, strings
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

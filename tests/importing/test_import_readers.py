@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import add_runs
+from import_support import add_runs
 from fosterdocs.importing.blocks import HEADING, ITEM, PARAGRAPH, TABLE
 from fosterdocs.importing.readers import read
 from fosterdocs.validation import CannotRun

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, SEEDS, STATEMENTS, TODAY
+from import_support import ROOT, SEEDS, STATEMENTS, TODAY
 
 KEYWORDS = ROOT / "data/reference/section-keywords.yaml"
 

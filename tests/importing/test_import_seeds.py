@@ -21,7 +21,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import FORMATS, ROOT, STATEMENTS, TODAY
+from import_support import FORMATS, ROOT, STATEMENTS, TODAY
 
 CASES = [(service, fmt) for service in STATEMENTS for fmt in FORMATS]
 IDS = [f"{service}-{fmt}" for service, fmt in CASES]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import TODAY, make_docx, make_pdf
+from import_support import TODAY, make_docx, make_pdf
 from fosterdocs.cli import main
 
 SOURCE = Path(__file__).parent / "fixtures" / "riverbend-statement.md"

@@ -8,7 +8,6 @@ count), word for word. Only the contents page, image descriptions and field labe
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

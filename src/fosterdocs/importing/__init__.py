@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..findings import Report
-from ..validation import SERVICE_ID, CannotRun, Project, shown, validate
+from ..validation import CannotRun, Project, check_new_service_id, shown, validate
 from .draft import Draft, assemble
 from .gaps import render
 from .keywords import load_keywords
@@ -20,7 +20,6 @@ from .mapper import map_sections
 from .readers import read
 from .writer import write
 
-RESERVED = ("example", "reference")
 
 
 @dataclass
@@ -44,9 +43,7 @@ class Imported:
 def import_statement(source: Path, service_id: str, data: Path, force: bool, today: date) -> Imported:
     """Read source, write data/SERVICE-ID/statement-of-purpose.yaml (with force, over a backed-up old one) and
     validate it. CannotRun when the id, the source or the target does not allow it."""
-    if not SERVICE_ID.match(service_id) or service_id in RESERVED:
-        raise CannotRun(f"'{service_id}' cannot be a service id: use lower-case letters, digits and hyphens "
-                        "(for example 'north-shire'), other than 'example' and 'reference'.")
+    check_new_service_id(service_id)
     project = Project.find(data)
     target = project.data / service_id / "statement-of-purpose.yaml"
     if target.exists() and not force:
