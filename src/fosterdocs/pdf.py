@@ -25,7 +25,7 @@ from .validation import CannotRun, Project, shown, validate
 PRINT_TEMPLATES = Path(__file__).parent / "templates" / "print"
 DRAFT_MARK = "DRAFT — not for lodging"
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-TASKS_PER_WORKER = 25  # then a fresh worker process, so memory WeasyPrint holds on to stays bounded
+TASKS_PER_WORKER = 40  # documents; then fresh worker processes, so the memory WeasyPrint keeps stays bounded
 
 
 @dataclass(frozen=True)
@@ -112,16 +112,20 @@ def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs:
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
     if jobs <= 1:
         return [_write_task(task) for task in tasks]
-    # forkserver: workers start from a clean process that has already imported WeasyPrint, and can be replaced
-    # after a few documents (which the 'fork' method does not allow).
+    # forkserver: workers start from a clean process that has already imported WeasyPrint. WeasyPrint keeps a little
+    # memory after each document, so each batch gets fresh workers (max_tasks_per_child would do it, but it can
+    # deadlock: CPython issue gh-115634).
     start = multiprocessing.get_context("forkserver")
     start.set_forkserver_preload([__name__])
+    batch, written = jobs * TASKS_PER_WORKER, []
     try:
-        with ProcessPoolExecutor(jobs, mp_context=start, max_tasks_per_child=TASKS_PER_WORKER) as pool:
-            return list(pool.map(_write_task, tasks))
+        for first in range(0, len(tasks), batch):
+            with ProcessPoolExecutor(jobs, mp_context=start) as pool:
+                written += pool.map(_write_task, tasks[first:first + batch])
     except BrokenProcessPool:
         raise CannotRun("A process making PDFs stopped unexpectedly (was the computer out of memory?). "
                         "Try again with fewer services at a time.") from None
+    return written
 
 
 def service_folder(project: Project, name: str) -> Path:
