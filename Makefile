@@ -38,6 +38,7 @@ node_modules/axe-core/axe.min.js: package.json
 benchmarks: setup-test
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/pdf_render.py
+	$(BIN)/python benchmarks/site_build.py
 
 clean:
-	rm -rf site publish .pytest_cache
+	rm -rf site public .pytest_cache

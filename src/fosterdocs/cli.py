@@ -156,10 +156,7 @@ def _build(args) -> int:
         sys.stdout.write(FORMATS["text"](outcome.report))
         print(f"Not published: put the {outcome.report.errors} errors right first. {args.site_dir} is unchanged.")
         return 1
-    print(f"Wrote {args.site_dir}: {len(outcome.services)} service(s), {len(outcome.pdfs)} PDFs; "
-          f"{outcome.report.errors} errors and {outcome.report.warnings} warnings.")
-    for preview in outcome.previews:
-        print(f"  {preview} has errors: shown as a preview, not approved for publication.")
+    sys.stdout.write(outcome.summary())
     return 0
 
 
@@ -172,6 +169,7 @@ def _import(args) -> int:
 
 def _serve(args) -> int:
     import logging
+    import signal
 
     from .publishing import serve
 
@@ -179,6 +177,8 @@ def _serve(args) -> int:
     if not host or not port.isdigit():
         raise CannotRun(f"'{args.dev_addr}' is not HOST:PORT, for example 127.0.0.1:8000.")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # start-up notes: not for managers
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a service manager: still tidy up
     serve(args.data, host, int(port))
     return 0
 

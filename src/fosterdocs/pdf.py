@@ -16,11 +16,10 @@ from urllib.request import url2pathname
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from . import context as contexts_of
-from .context import ServiceContext
+from .context import ServiceContext, gather
 from .findings import Report
 from .rendering import environment
-from .validation import CannotRun, Project, shown, validate
+from .validation import CannotRun
 
 PRINT_TEMPLATES = Path(__file__).parent / "templates" / "print"
 DRAFT_MARK = "DRAFT — not for lodging"
@@ -128,19 +127,7 @@ def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs:
     return written
 
 
-def service_folder(project: Project, name: str) -> Path:
-    """The folder of a service named by its id or by its folder's path."""
-    for candidate in (project.data / name, Path(name)):
-        if candidate.is_dir() and candidate.resolve().parent == project.data.resolve():
-            return candidate
-    raise CannotRun(f"There is no service called '{name}' in {shown(project.data)}.")
-
-
 def make_pdfs(data: Path, services: list[str], out_dir: Path, today: date) -> tuple[Report, list[PdfFile]]:
     """Check the named services (or every one), then write their PDFs: what `fosterdocs pdf` does."""
-    project = Project.find(data)
-    folders = [service_folder(project, name) for name in services]
-    report = validate(folders or [project.data], today)
-    wanted = {folder.name for folder in folders}
-    chosen = [c for c in contexts_of.build(project, report, today) if not wanted or c.id in wanted]
+    _, report, chosen = gather(data, services, today)
     return report, write_pdfs(chosen, out_dir, today)

@@ -10,7 +10,7 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,11 +18,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from . import context as contexts_of
-from .context import ServiceContext
-from .findings import ERROR, Report
+from .context import ServiceContext, gather
+from .findings import Report
 from .site import SITE_KEY, Site, write_pages
-from .validation import CannotRun, Project, shown, validate
+from .validation import CannotRun, Project, shown
 
 MARKER = ".fosterdocs-site"  # in every site we write: only such a folder (or an empty one) is ever replaced
 CONFIG = "mkdocs.yml"  # beside the data folder, with content/, overrides/ and macros/
@@ -43,25 +42,19 @@ class Outcome:
     pdfs: list = field(default_factory=list)
 
     @property
-    def previews(self) -> list[str]:
-        return [f"{c.id}/{kind}" for c in self.services for kind, d in c.documents.items() if d.is_preview]
+    def previews(self) -> dict[str, list[str]]:
+        """The documents shown only as previews (they have errors), by service."""
+        found = {c.id: [kind for kind, d in c.documents.items() if d.is_preview] for c in self.services}
+        return {service: kinds for service, kinds in found.items() if kinds}
 
-
-def gather(data: Path, names: list[str], today: date) -> tuple[Project, Report, list[ServiceContext]]:
-    """Validate the named services (every service when none is named) and build their contexts."""
-    project = Project.find(data)
-    folders = [service_folder(project, name) for name in names]
-    report = validate(folders or [project.data], today)
-    wanted = {folder.name for folder in folders}
-    return project, report, [c for c in contexts_of.build(project, report, today) if not wanted or c.id in wanted]
-
-
-def service_folder(project: Project, name: str) -> Path:
-    """The folder of a service named by its id or by its folder's path."""
-    for candidate in (project.data / name, Path(name)):
-        if candidate.is_dir() and candidate.resolve().parent == project.data.resolve():
-            return candidate
-    raise CannotRun(f"There is no service called '{name}' in {shown(project.data)}.")
+    def summary(self) -> str:
+        """What was written, for the person who ran the command."""
+        lines = [f"Wrote {shown(self.site_dir)}: {len(self.services)} service{'s' * (len(self.services) != 1)}, "
+                 f"{len(self.pdfs)} PDFs; {self.report.errors} errors and {self.report.warnings} warnings."]
+        if self.previews:
+            lines.append("Shown as previews, not approved for publication (run fosterdocs validate to see why):")
+            lines += [f"  {service}: {', '.join(kinds)}" for service, kinds in self.previews.items()]
+        return "\n".join(lines) + "\n"
 
 
 def blocking(report: Report, services: list[ServiceContext]) -> Report:
@@ -72,25 +65,28 @@ def blocking(report: Report, services: list[ServiceContext]) -> Report:
 
 
 def build(data: Path, site_dir: Path, today: date, names: list[str] | None = None, publish: bool = False,
-          pdfs: bool = True, config_file: Path | None = None) -> Outcome:
+          pdfs: bool = True) -> Outcome:
     """Validate, then write the site (and PDFs) for the named services; publish refuses while any error stands."""
     project, report, services = gather(data, names or [], today)
     if publish:
         report = blocking(report, services)
         if report.errors:
             return Outcome(report, services, site_dir, refused=True)
-    config_file = config_file or project.data.parent / CONFIG
+    config_file = project.data.parent / CONFIG
     if not config_file.is_file():
         raise CannotRun(f"There is no website configuration at {shown(config_file)}.")
+    if site_dir.resolve().is_relative_to(project.data.resolve()):
+        raise CannotRun(f"{shown(site_dir)} is inside the data folder: choose a folder outside it for the site.")
     check_replaceable(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
         written = write_pdfs(services, staging / "pdf", today) if pdfs else []
-        site = Site(services, today, {(p.service_id, p.kind): p.size for p in written}, published=publish)
+        site = Site(services, today, {(p.service_id, p.kind): p.size for p in written})
         render_site(site, config_file, staging / "pages", staging / "site")
         for pdf in written:
             os.replace(pdf.path, staging / "site" / pdf.service_id / pdf.path.name)
+        written = [replace(pdf, path=site_dir / pdf.service_id / pdf.path.name) for pdf in written]
         (staging / "site" / MARKER).write_text("Written by fosterdocs; replaced by each build.\n", encoding="utf-8")
         swap_into_place(staging / "site", site_dir)
     finally:
@@ -114,8 +110,10 @@ def render_site(site: Site, config_file: Path, pages: Path, site_dir: Path) -> N
                              strict=True)
         config[SITE_KEY] = site
         mkdocs_build(config)
-    except (MkDocsException, SystemExit) as err:  # mkdocs-macros exits on a template error
+    except MkDocsException as err:
         raise CannotRun(f"The website could not be built: {err}") from None
+    except SystemExit:  # how mkdocs-macros stops on a template error, after logging it
+        raise CannotRun("The website could not be built: a page template failed (see above).") from None
 
 
 def check_replaceable(site_dir: Path) -> None:
@@ -142,28 +140,36 @@ def swap_into_place(new: Path, target: Path) -> None:
 
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where that is not available."""
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    try:
+        renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    except (OSError, TypeError):  # no C library to ask (Windows)
+        return False
     if renameat2 is None:
         return False
     return renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0
 
 
-def serve(data: Path, host: str, port: int, today: date | None = None, config_file: Path | None = None) -> None:
+def serve(data: Path, host: str, port: int) -> None:
     """Preview every service at http://host:port/, rebuilt whenever the data or the site's templates change."""
     from mkdocs.livereload import LiveReloadServer
 
     project = Project.find(data)
-    config_file = config_file or project.data.parent / CONFIG
+    config_file = project.data.parent / CONFIG
     root = Path(tempfile.mkdtemp(prefix="fosterdocs-serve-"))
     served = root / "site"
 
+    def preview() -> None:
+        log.info(build(project.data, served, date.today(), pdfs=False).summary().rstrip())
+
     def rebuild() -> None:
-        outcome = build(project.data, served, today or date.today(), pdfs=False, config_file=config_file)
-        log.warning("fosterdocs: %s errors and %s warnings; %s documents shown as previews.",
-                    outcome.report.errors, outcome.report.warnings, len(outcome.previews))
+        """After a change: a problem is reported, and the last good preview stays up."""
+        try:
+            preview()
+        except CannotRun as err:
+            log.error("fosterdocs: %s", err)
 
     try:
-        rebuild()
+        preview()
         server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served))
         for folder in ("content", "overrides", "macros"):
             server.watch(str(config_file.parent / folder))

@@ -1,13 +1,15 @@
 """The website: one page per service and document, filled by mkdocs-macros from the validated contexts.
 
-Page sources hold only macro calls (the templates in content/); every value from the data reaches the page through
-the autoescaped templates in templates/site/, which wrap the shared document templates. Nothing from the data is
-ever Markdown or Jinja source.
+Page sources hold only macro calls (the templates in content/). Each macro renders its part of the page through the
+autoescaped templates in templates/site/, which wrap the shared document templates, and leaves a placeholder (an
+HTML comment) in the Markdown; after Markdown has run, on_page_content puts the HTML in its place. So nothing from
+the data is ever Markdown or Jinja source, and Markdown never has to parse the documents' HTML.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from html import escape, unescape
@@ -37,7 +39,7 @@ MACROS = {"home": "site/home.html", "review_calendar": "site/calendar.html", "se
           "site_services": "site/services.html", "build_date": "site/build_date.html"}
 _HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+SLOT = "<!--fosterdocs-slot-{}-->"  # data is always escaped, so it can never contain this
 
 
 @dataclass(frozen=True)
@@ -57,15 +59,15 @@ class SitePage:
 
 @dataclass
 class Site:
-    """What one build shows: the services, the build date, and the PDF of each document (file name -> bytes)."""
+    """What one build shows: the services, the build date, and each document's PDF size ((service, kind) -> bytes)."""
 
     contexts: list[ServiceContext]
     today: date
     pdf_sizes: dict[tuple[str, str], int] = field(default_factory=dict)
-    published: bool = False
 
     def __post_init__(self):
         self.pages = {page.src_path: page for page in self._pages()}
+        self.slots: dict[str, list[str]] = {}  # each page's macro output, waiting for on_page_content
 
     def _pages(self):
         yield from (SitePage(name, name) for name in PAGES_BEFORE_SERVICES)
@@ -79,11 +81,15 @@ class Site:
 
     def nav(self) -> list:
         """The mkdocs nav: the site's own pages, and a section for each service (titles already escaped)."""
-        nav: list = [page for page in PAGES_BEFORE_SERVICES]
+        nav: list = list(PAGES_BEFORE_SERVICES)
         for service in self.contexts:
             own = [p for p in self.pages.values() if p.service is service]
             nav.append({nav_title(service.name): [{p.title: p.src_path} if p.title else p.src_path for p in own]})
         return nav + list(PAGES_AFTER_SERVICES)
+
+    @property
+    def has_previews(self) -> bool:
+        return any(d.is_preview for c in self.contexts for d in c.documents.values())
 
     def rows(self) -> list[StatusRow]:
         return rows(self.contexts, self.today)
@@ -114,22 +120,11 @@ def nav_title(text: str) -> Markup:
 
 
 def write_pages(site: Site, templates: Path, pages: Path) -> None:
-    """Copy each page's template from content/ to its place in the pages folder; remove pages no longer made."""
-    wanted = set()
+    """Copy each page's template from content/ to its place in the (new, empty) pages folder."""
     for page in site.pages.values():
         target = pages / page.src_path
-        wanted.add(target)
-        text = (templates / page.template).read_text(encoding="utf-8")
-        if not target.exists() or target.read_text(encoding="utf-8") != text:  # unchanged files: no live reload
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    for stale in [p for p in pages.rglob("*") if p.is_file() and p not in wanted]:
-        stale.unlink()
-
-
-def markdown_inert(html: str) -> Markup:
-    """HTML that Markdown passes through untouched: one raw block on a single line (no fences, no indented code)."""
-    return Markup(_CONTROL.sub("", html).replace("\r", " ").replace("\n", " ").strip())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(templates / page.template, target)
 
 
 def render_page(site: Site, template: str, src_path: str, files, page_url: str) -> Markup:
@@ -147,23 +142,24 @@ def render_page(site: Site, template: str, src_path: str, files, page_url: str) 
         site=site, page=page, service=page.service, document=page.document, url=url, today=site.today,
         service_types=SERVICE_TYPES, contact_groups=contact_groups, columns=COLUMNS, cells=cells,
         default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS)
-    return markdown_inert(html)
+    return Markup(html)
 
 
 def define_env(env) -> None:
-    """mkdocs-macros: register one macro per kind of page."""
-    def macro(name: str, template: str):
+    """mkdocs-macros: one macro per kind of page; each renders its HTML and leaves a placeholder for it."""
+    def macro(template: str):
         def render() -> Markup:
             site = env.conf.get(SITE_KEY)
             if site is None:
                 raise RuntimeError("Build the site with `fosterdocs build`, `publish` or `serve`, not with mkdocs.")
-            return render_page(site, template, env.page.file.src_path, env.variables["files"], env.page.url)
-        render.__name__ = name
-        render.__doc__ = f"The HTML of {template}."
+            src_path = env.page.file.src_path
+            slots = site.slots.setdefault(src_path, [])
+            slots.append(render_page(site, template, src_path, env.variables["files"], env.page.url))
+            return Markup(SLOT.format(len(slots) - 1))
         return render
 
     for name, template in MACROS.items():
-        env.macro(macro(name, template), name)
+        env.macro(macro(template), name)
 
 
 def toc_tokens(html: str) -> list[dict]:
@@ -180,8 +176,11 @@ def toc_tokens(html: str) -> list[dict]:
     return roots
 
 
-def on_page_content(html: str, page, **_) -> str:
-    """mkdocs event: the table of contents lists every heading, including those the macros wrote as HTML."""
+def on_page_content(html: str, page, config, **_) -> str:
+    """mkdocs event: the macros' HTML replaces their placeholders, and the table of contents lists its headings."""
+    site = config.get(SITE_KEY)
+    for index, part in enumerate(site.slots.pop(page.file.src_path, []) if site else []):
+        html = html.replace(SLOT.format(index), part, 1)
     page.toc = get_toc(toc_tokens(html))
     return html
 

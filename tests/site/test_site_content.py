@@ -138,7 +138,7 @@ def test_each_document_page_has_its_approval_line_and_its_pdf_with_size(built):
         assert "Next review due" in review or "No review date is recorded" in review
         link = page.select_one("a.fd-pdf")
         target = (built.site_dir / pdf.service_id / pdf.kind / link["href"]).resolve()
-        assert target == (built.site_dir / pdf.service_id / document.pdf_name).resolve()
+        assert target == pdf.path.resolve() == (built.site_dir / pdf.service_id / document.pdf_name).resolve()
         assert target.read_bytes().startswith(b"%PDF-")
         size = re.search(r"PDF, ([\d.]+) (KB|MB)", link.get_text()).groups()
         assert abs(float(size[0]) * (1024 if size[1] == "KB" else 1_048_576) - target.stat().st_size) < 1_048_576 / 10
@@ -158,6 +158,12 @@ def test_documents_with_errors_carry_the_preview_notice_listing_their_findings(b
                 for finding in document.findings:
                     assert words(finding.message) in listed
     assert previews >= 3  # the real services carry real mistakes
+    for service in built.services:
+        shared = any(f.severity == "error" and f.file.endswith("service.yaml") for f in service.findings)
+        for page in ("", "contacts/"):
+            notice = content(built.site_dir / service.id / page / "index.html").select_one(".fd-preview")
+            assert (notice is not None) == shared, (service.id, page)
+    assert any(f.file.endswith("service.yaml") and f.severity == "error" for f in built.report.findings)
 
 
 def test_review_calendar_has_a_row_for_every_document(built):
@@ -172,7 +178,7 @@ def test_review_calendar_has_a_row_for_every_document(built):
         assert words(tr.th.get_text()) == words(row.service)
 
 
-def test_service_overview_shows_its_documents_settings_and_departures(built):
+def test_service_overview_shows_its_documents_and_review_settings(built):
     for service in built.services:
         page = content(built.site_dir / service.id / "index.html")
         assert words(page.h1.get_text()) == words(service.name)
@@ -180,8 +186,18 @@ def test_service_overview_shows_its_documents_settings_and_departures(built):
         assert {f"{kind}/" for kind in service.documents} <= linked
         months = service.service.get("review_interval_months", 12)
         assert f"every {months} months" in words(page.get_text(" "))
-        for item in service.downgrades:
-            assert words(item["reason"]) in words(page.select_one("#departures").find_next("table").get_text(" "))
+
+
+def test_a_services_reasons_for_departing_from_expected_practice_are_published(tmp_path):
+    data = make_project(tmp_path / "project", ["example"])
+    reason = "Our new registered manager starts in January <b>2027</b>; until then the deputy covers."
+    with (data / "example" / "service.yaml").open("a", encoding="utf-8") as service:
+        service.write(f"downgrades:\n  - requirement: SOP-MANAGER\n    reason: \"{reason}\"\n")
+    outcome = build(data, tmp_path / "site", TODAY, pdfs=False)
+    assert outcome.services[0].downgrades
+    for page in ("example/", "example/statement-of-purpose/"):
+        table = content(outcome.site_dir / page / "index.html").select_one("#departures").find_next("table")
+        assert [words(cell.get_text()) for cell in table.select("tbody tr > *")] == ["SOP-MANAGER", reason]
 
 
 def test_a_new_service_folder_is_all_it_takes_to_get_its_pages(tmp_path):
