@@ -10,7 +10,6 @@ TEST_PACKAGES := chromium poppler-utils jq git
 .PHONY: site test setup setup-test benchmarks clean
 
 site: setup
-	$(BIN)/fosterdocs validate data || true
 	$(BIN)/fosterdocs build
 	$(BIN)/fosterdocs publish example
 

@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf = commands.add_parser("pdf", help="check services, then write a PDF of each of their documents")
     pdf.add_argument("services", nargs="*", metavar="SERVICE", help="service ids or folders (default: every service)")
     pdf.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
-    pdf.add_argument("--out", type=Path, default=Path("site"), help="where to write the PDFs (default: site)")
+    pdf.add_argument("--out", type=Path, default=Path("pdf"), help="where to write the PDFs (default: pdf)")
     pdf.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
 
     for name, folder, about in (("build", "site", "check services, then write the website and PDFs, showing "
