@@ -1,15 +1,13 @@
-"""Fixtures for the guide and handbook tests: a private copy of the example service, and the command run in-process."""
+"""Fixtures for the guide and handbook tests: a private copy of the example service only."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from fosterdocs.cli import main
-from guides_support import ROOT, TODAY
+from guides_support import ROOT
 
 
 @pytest.fixture
@@ -19,23 +17,3 @@ def project(tmp_path: Path) -> Path:
     for name in ("example", "reference"):
         shutil.copytree(ROOT / "data" / name, tmp_path / "data" / name)
     return tmp_path
-
-
-@pytest.fixture
-def run(capsys, monkeypatch):
-    """Run `fosterdocs ARGS` in a folder; return (exit code, stdout, stderr)."""
-    def runner(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:
-        monkeypatch.chdir(cwd)
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-    return runner
-
-
-@pytest.fixture
-def findings(run):
-    """Validate paths as JSON with the pinned date; return (exit code, list of finding dicts)."""
-    def validate(*paths: str, cwd: Path = ROOT) -> tuple[int, list[dict]]:
-        code, out, _ = run("validate", *paths, "--format", "json", "--today", TODAY, cwd=cwd)
-        return code, json.loads(out)["findings"]
-    return validate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from validator_support import ROOT, TODAY, edit
+from validator_support import ROOT, TODAY
 
 
 def test_json_output_follows_the_contract(run):
@@ -32,7 +32,7 @@ def test_text_output_puts_file_line_and_column_first(run):
     assert out.rstrip().splitlines()[-1].startswith("1 service, ")
 
 
-def test_warnings_alone_exit_zero(project, run):
+def test_warnings_alone_exit_zero(project, run, edit):
     edit(project / "data/example/statement-of-purpose.yaml", "next_review_due: 2027-09-15",
          "next_review_due: 2027-01-10")
     code, out, _ = run("validate", "data/example", "--today", TODAY, cwd=project)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from validator_support import edit
 
 SOP = "data/example/statement-of-purpose.yaml"
 SERVICE = "data/example/service.yaml"
@@ -78,7 +77,7 @@ def test_example_service_has_no_findings(findings):
 
 
 @pytest.mark.parametrize("rule, file, old, new, severity", BAD, ids=[f"{b[0]}-{i}" for i, b in enumerate(BAD)])
-def test_rule_fires_on_its_bad_fixture(project, findings, rule, file, old, new, severity):
+def test_rule_fires_on_its_bad_fixture(project, findings, rule, file, old, new, severity, edit):
     edit(project / file, old, new)
     code, found = findings("data/example", cwd=project)
     hits = [f for f in found if f["rule"] == rule and f["file"] == file]
@@ -99,7 +98,7 @@ def test_staffing_without_any_count_is_an_error(project, findings):
     assert [f["severity"] for f in found if f["rule"] == "staffing/no-figures"] == ["error"]
 
 
-def test_an_undated_document_whose_period_has_ended_is_flagged(project, findings):
+def test_an_undated_document_whose_period_has_ended_is_flagged(project, findings, edit):
     edit(project / SOP, "  period: 2026-27", "  period: 2024-2025")
     edit(project / SOP, "  next_review_due: 2027-09-15\n", "")
     _, found = findings("data/example", cwd=project)
@@ -107,20 +106,20 @@ def test_an_undated_document_whose_period_has_ended_is_flagged(project, findings
     assert hit["severity"] == "warning" and "2024-2025" in hit["message"]
 
 
-def test_review_due_just_outside_the_window_passes(project, findings):
+def test_review_due_just_outside_the_window_passes(project, findings, edit):
     edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-23")
     _, found = findings("data/example", cwd=project)
     assert not [f for f in found if f["rule"].startswith("dates/")]
 
 
-def test_service_can_widen_its_warning_window(project, findings):
+def test_service_can_widen_its_warning_window(project, findings, edit):
     edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-23")
     edit(project / SERVICE, "review_warning_days: 60", "review_warning_days: 90")
     _, found = findings("data/example", cwd=project)
     assert [f["rule"] for f in found] == ["dates/review-due-soon"]
 
 
-def test_unknown_key_suggests_the_right_one(project, findings):
+def test_unknown_key_suggests_the_right_one(project, findings, edit):
     edit(project / SOP, "  period: 2026-27", "  peroid: 2026-27")
     _, found = findings("data/example", cwd=project)
     (hit,) = [f for f in found if f["rule"] == "schema/unknown-key"]
@@ -128,7 +127,7 @@ def test_unknown_key_suggests_the_right_one(project, findings):
     assert (hit["line"], hit["column"]) == (5, 3)
 
 
-def test_stale_ofsted_number_names_the_current_one(project, findings):
+def test_stale_ofsted_number_names_the_current_one(project, findings, edit):
     edit(project / SOP, "  ofsted:\n    use: reference/ofsted",
          "  ofsted:\n    name: Ofsted\n    phone: 08456 40 40 40")
     _, found = findings("data/example", cwd=project)
@@ -137,14 +136,14 @@ def test_stale_ofsted_number_names_the_current_one(project, findings):
     assert "regulation 3(3)(c)" in hit["regulation"]
 
 
-def test_fictional_contacts_are_allowed_only_in_a_fictional_service(project, findings):
+def test_fictional_contacts_are_allowed_only_in_a_fictional_service(project, findings, edit):
     edit(project / SERVICE, "fictional: true\n", "")
     _, found = findings("data/example", cwd=project)
     placeholders = [f for f in found if f["rule"] == "text/placeholder"]
     assert placeholders and all("fictional contact" in f["message"] for f in placeholders)
 
 
-def test_downgrade_of_expected_practice_becomes_a_warning_with_its_reason(project, findings):
+def test_downgrade_of_expected_practice_becomes_a_warning_with_its_reason(project, findings, edit):
     edit(project / SOP, "      working_days: 30\n", "")
     edit(project / SERVICE, "review_interval_months: 12",
          "review_interval_months: 12\ndowngrades:\n  - requirement: SOP-COMPLAINTS\n"
@@ -156,7 +155,7 @@ def test_downgrade_of_expected_practice_becomes_a_warning_with_its_reason(projec
     assert code == 0
 
 
-def test_a_legal_requirement_cannot_be_downgraded(project, findings):
+def test_a_legal_requirement_cannot_be_downgraded(project, findings, edit):
     edit(project / SOP, "  parent_and_child: We offer", "  parent_and_child_note: We offer")
     edit(project / SERVICE, "review_interval_months: 12",
          "review_interval_months: 12\ndowngrades:\n  - requirement: REG3-1b\n    reason: Not yet written.")

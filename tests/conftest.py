@@ -1,4 +1,5 @@
-"""Fixtures for the validator's tests: a private copy of the project's data, and the command run in-process."""
+"""Fixtures every test folder shares: a private copy of the project, the fosterdocs command run in-process, and
+validation as JSON."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from fosterdocs.cli import main
-from validator_support import ROOT, TODAY
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = "2026-11-23"  # the date the pinned findings are judged by
 
 
 @pytest.fixture
@@ -21,13 +24,23 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def run(capsys, monkeypatch):
-    """Run `fosterdocs ARGS` in a folder; return (exit code, stdout, stderr)."""
+def edit():
+    """Replace text that must be in a file exactly once."""
+    def replace(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return replace
+
+
+@pytest.fixture
+def run(capsysbinary, monkeypatch):
+    """Run `fosterdocs ARGS` in a folder; return (exit code, stdout, stderr) as text."""
     def runner(*args: str, cwd: Path = ROOT) -> tuple[int, str, str]:
         monkeypatch.chdir(cwd)
         code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
+        out, err = capsysbinary.readouterr()
+        return code, out.decode("utf-8"), err.decode("utf-8")
     return runner
 
 
