@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .findings import Finding
 from .loading import Loaded, load
@@ -102,3 +102,16 @@ class Document:
                 source = self.reference.regulators
             return source.get(name) if isinstance(source, dict) else None
         return value
+
+
+def content_blocks(node, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """Every block of every `content` list in a document, with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "content" and isinstance(value, list):
+                yield from ((path + (key, index), block) for index, block in enumerate(value))
+            else:
+                yield from content_blocks(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from content_blocks(value, path + (index,))

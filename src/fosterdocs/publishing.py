@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .context import ServiceContext, gather
+from .documents import content_blocks
 from .findings import Report
 from .site import SITE_KEY, Site, write_pages
 from .validation import CannotRun, Project, shown
@@ -86,12 +87,26 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
         render_site(site, config_file, staging / "pages", staging / "site")
         for pdf in written:
             os.replace(pdf.path, staging / "site" / pdf.service_id / pdf.path.name)
+        copy_pictures(services, staging / "site")
         written = [replace(pdf, path=site_dir / pdf.service_id / pdf.path.name) for pdf in written]
         (staging / "site" / MARKER).write_text("Written by fosterdocs; replaced by each build.\n", encoding="utf-8")
         swap_into_place(staging / "site", site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return Outcome(report, services, site_dir, pdfs=written)
+
+
+def copy_pictures(services: list[ServiceContext], site_root: Path) -> None:
+    """Each document's pictures beside its page, at the path the document gives inside its service's folder."""
+    for service in services:
+        for name, document in service.documents.items():
+            for _, block in content_blocks({s.key: s.data for s in document.sections}):
+                file = block.get("picture", {}).get("file") if isinstance(block, dict) else None
+                source = service.folder / str(file) if file and service.folder else None
+                if source and source.resolve().is_relative_to(service.folder.resolve()) and source.is_file():
+                    target = site_root / service.id / name / file
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(source, target)
 
 
 def write_pdfs(services: list[ServiceContext], out_dir: Path, today: date) -> list:

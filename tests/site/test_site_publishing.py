@@ -4,6 +4,7 @@ at all."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
-from website import DATA, TODAY, content, make_project
+from website import DATA, ROOT, TODAY, content, make_project
 
 from fosterdocs import publishing
 from fosterdocs.cli import main
@@ -147,3 +148,18 @@ def test_serve_previews_the_site_and_rebuilds_when_the_data_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_documents_pictures_are_beside_its_page_with_their_alt_text(tmp_path):
+    data = make_project(tmp_path / "project", ["example"])
+    (data / "example" / "pictures").mkdir()
+    shutil.copyfile(ROOT / "tests/guides/fixtures/pictures/home.png", data / "example/pictures/home.png")
+    guide = data / "example" / "childrens-guide-under-8.yaml"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("    - This book is for you.\n", "    - This book is for you.\n    - picture:\n"
+                                  "        file: pictures/home.png\n        alt: A house with a red door\n", 1),
+                     encoding="utf-8")
+    outcome = build(data, tmp_path / "site", TODAY, ["example"], pdfs=False)
+    page = outcome.site_dir / "example" / "childrens-guide-under-8" / "index.html"
+    assert '<img src="pictures/home.png" alt="A house with a red door">' in page.read_text(encoding="utf-8")
+    assert (page.parent / "pictures" / "home.png").read_bytes() == (data / "example/pictures/home.png").read_bytes()

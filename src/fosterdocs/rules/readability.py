@@ -21,6 +21,7 @@ from typing import Iterator
 
 import pyphen
 
+from ..documents import content_blocks
 from ..findings import ERROR, WARNING
 from .base import ALL_KINDS, GUIDE_KINDS, Problem, rule
 
@@ -84,19 +85,6 @@ def _prose(block, path: tuple) -> Iterator[tuple[tuple, str]]:
         items = block.get("list")
         for index, item in enumerate(items if isinstance(items, list) else []):
             yield from _prose(item, path + ("list", index))
-
-
-def content_blocks(node, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
-    """Every block of every `content` list in a document, with its path."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "content" and isinstance(value, list):
-                yield from ((path + (key, index), block) for index, block in enumerate(value))
-            else:
-                yield from content_blocks(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from content_blocks(value, path + (index,))
 
 
 def sentences(data) -> list[Sentence]:
