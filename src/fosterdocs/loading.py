@@ -20,6 +20,7 @@ from .findings import ERROR, Finding
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 64
 YAML_HELP = "YAML 1.2 specification, https://yaml.org/spec/1.2.2/"
+DATA_MODEL = "The fosterdocs data model: one UTF-8 YAML file per document, in data/<service>/"
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -202,7 +203,7 @@ def load(path: Path, shown: str | None = None) -> tuple[Loaded | None, list[Find
         return loaded, []
     except _Problem as problem:
         return None, [Finding(shown, problem.line, problem.column, ERROR, problem.rule, problem.message,
-                              problem.fix, YAML_HELP if problem.rule.startswith("yaml/") else "")]
+                              problem.fix, YAML_HELP if problem.rule.startswith("yaml/") else DATA_MODEL)]
     except RecursionError:
         return None, [Finding(shown, 1, 1, ERROR, "yaml/too-deep", "The file nests too deeply to read.",
                               "Check the indentation and brackets.", YAML_HELP)]

@@ -154,8 +154,9 @@ class _Mapper:
 
     def finding(self, path, notes: dict, message: str, fix: str, *, key: bool = False) -> Finding:
         line, column = self.loaded.where(path, key=key)
+        source = notes.get("x-source") or f"The fosterdocs data model, schema/{KINDS[self.schema.kind]}.schema.json"
         return Finding(self.loaded.file, line, column, ERROR, notes.get("x-rule", "schema/invalid"), message,
-                       fix or notes.get("x-fix", ""), notes.get("x-source", ""), notes.get("x-basis", ""),
+                       fix or notes.get("x-fix", ""), source, notes.get("x-basis", ""),
                        notes.get("x-requirement", ""), self.service)
 
     def map(self, error: ValidationError) -> Iterator[Finding]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import schema as schemas
 from .documents import Document, Shelf
 from .findings import ERROR, Finding, Report
-from .loading import Loaded
+from .loading import DATA_MODEL, Loaded
 from .reference import Reference, load_reference, overdue_checks
 from .rules import RULES
 
@@ -135,19 +135,20 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
             findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/missing-service",
                                     "This service has no service.yaml, so its shared facts are missing.",
                                     "Copy data/example/service.yaml into this folder and fill it in.",
-                                    service=service_id))
+                                    DATA_MODEL, service=service_id))
         if not SERVICE_ID.match(service_id):
             findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/service-id",
                                     f"The folder name '{service_id}' cannot be used as a web address.",
                                     "Rename the folder in lower case, with hyphens instead of spaces.",
-                                    service=service_id))
+                                    DATA_MODEL, service=service_id))
     for path in files:
         kind = kind_of(path)
         if kind is None:
             findings.append(Finding(shown(path), 1, 1, ERROR, "file/unknown-document",
                                     f"fosterdocs does not know a document called '{path.name}'.",
                                     "Rename it to one of: service.yaml, " +
-                                    ", ".join(f"{k}.yaml" for k in DOCUMENTS) + ".", service=service_id))
+                                    ", ".join(f"{k}.yaml" for k in DOCUMENTS) + ".", DATA_MODEL,
+                                    service=service_id))
             continue
         loaded, problems = (service_loaded, []) if kind == "service" else shelf.load(path)
         findings += [replace_service(f, service_id) for f in problems] if kind != "service" else []

@@ -48,7 +48,7 @@ def assert_one_finding(result, rule: str, line: int | None, file: str) -> None:
     assert result.returncode == 1, result.stderr
     found = [f for f in json.loads(result.stdout)["findings"] if f["file"] == file]
     assert [f["rule"] for f in found] == [rule]
-    assert found[0]["message"] and found[0]["fix"]
+    assert found[0]["message"] and found[0]["fix"] and found[0]["regulation"]
     if line is not None:
         assert found[0]["line"] == line
 

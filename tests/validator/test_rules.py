@@ -84,7 +84,7 @@ def test_rule_fires_on_its_bad_fixture(project, findings, rule, file, old, new, 
     assert hits, f"{rule} did not fire in {file}; got {[(f['rule'], f['file']) for f in found]}"
     for hit in hits:
         assert hit["line"] >= 1 and hit["column"] >= 1
-        assert hit["message"] and hit["fix"]
+        assert hit["message"] and hit["fix"] and hit["regulation"]
         assert hit["severity"] == severity
     assert code == (1 if any(f["severity"] == "error" for f in found) else 0)
 
