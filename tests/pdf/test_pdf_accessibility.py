@@ -28,11 +28,15 @@ def link_targets(pdf: pikepdf.Pdf) -> list[str]:
 
 
 def expected_top_headings(service, name) -> list[str]:
-    """The second-level headings a document's PDF must have, in order."""
+    """The second-level headings a document's PDF must have, in order (a children's guide starts with the child's
+    own content: its facts for adults come after it)."""
     document = service.documents[name]
+    about = ["About this document"]
+    before, after = ([], about) if document.easy_read else (about, [])
     return [plain(title) for title in
-            ["Contents", "About this document", *(["What to put right"] if document.is_preview else []),
-             *(section.title for section in document.sections), *(["Related documents"] if document.related else []),
+            ["Contents", *before, *(["What to put right"] if document.is_preview else []),
+             *(section.title for section in document.sections), *after,
+             *(["Related documents"] if document.related else []),
              *(["Where the service departs from expected practice"] if service.downgrades else [])]]
 
 
