@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .dates import parse_date
+from .dates import review_due
 from .documents import DEFAULT_WARNING_DAYS, Document, Shelf
 from .findings import ERROR, Finding, Report
 from .validation import DOCUMENTS, CannotRun, Project, shown, validate
@@ -128,8 +128,7 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     for index, extra in enumerate(data.get("other_sections") or []):
         sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra))
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
-    parsed = parse_date(meta.get("next_review_due", ""))
-    due = parsed[1] if parsed else None
+    due, _ = review_due(meta, document.review_months)
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
     return DocumentContext(kind, str(meta.get("title") or TITLES.get(kind, kind)), meta, sections, related,
                            findings, review_status(due, today, document.warning_days), due)

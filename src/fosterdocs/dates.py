@@ -44,3 +44,14 @@ def months_later(start: date, months: int) -> date:
 
 def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def review_due(meta, months: int) -> tuple[date | None, bool]:
+    """When a document's review is due, and whether that is the default: its next_review_due (the last day the
+    written date can mean) or, when none is written, approved_on plus the service's review interval."""
+    meta = meta if isinstance(meta, dict) else {}
+    written = parse_date(meta.get("next_review_due") or "")
+    if written:
+        return written[1], False
+    approved = parse_date(meta.get("approved_on") or "")
+    return (months_later(approved[0], months), True) if approved else (None, False)

@@ -17,7 +17,8 @@ BAD = [
     ("dates/review-overdue", SOP, "next_review_due: 2027-09-15", "next_review_due: 2026-10-01", "error"),
     ("dates/review-overdue", SOP, "next_review_due: 2027-09-15", "next_review_due: 2026-10", "error"),
     ("dates/review-due-soon", SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-10", "warning"),
-    ("dates/no-review-date", SOP, "  next_review_due: 2027-09-15\n", "", "error"),
+    ("dates/no-review-date", SOP, "  approved_on: 2026-09-15\n  published_on: 2026-09-20\n"
+     "  lodged_with_ofsted_on: 2026-09-22\n  next_review_due: 2027-09-15\n", "  published_on: 2026-09-20\n", "error"),
     ("contacts/stale-ofsted", SOP, "  ofsted:\n    use: reference/ofsted",
      "  ofsted:\n    name: Ofsted\n    phone: 08456 40 40 40", "error"),
     ("contacts/stale-ofsted", SOP, "Anyone can tell Ofsted about a concern with the service.",
@@ -100,10 +101,21 @@ def test_staffing_without_any_count_is_an_error(project, findings):
 
 def test_an_undated_document_whose_period_has_ended_is_flagged(project, findings, edit):
     edit(project / SOP, "  period: 2026-27", "  period: 2024-2025")
-    edit(project / SOP, "  next_review_due: 2027-09-15\n", "")
+    edit(project / SOP, "  approved_on: 2026-09-15\n  published_on: 2026-09-20\n  lodged_with_ofsted_on: 2026-09-22\n"
+                        "  next_review_due: 2027-09-15\n", "  published_on: 2026-09-20\n")
     _, found = findings("data/example", cwd=project)
     (hit,) = [f for f in found if f["rule"] == "dates/period-ended"]
     assert hit["severity"] == "warning" and "2024-2025" in hit["message"]
+
+
+def test_without_a_review_date_the_review_is_due_a_year_after_approval(project, findings, edit):
+    edit(project / SOP, "  next_review_due: 2027-09-15\n", "")
+    _, found = findings("data/example", cwd=project)
+    assert found == []  # approved 15 September 2026: due 15 September 2027
+    _, found = findings("data/example", cwd=project, today="2027-09-16")
+    (hit,) = [f for f in found if f["rule"] == "dates/review-overdue" and f["file"] == SOP]
+    assert "15 September 2027 (12 months after approval" in hit["message"]
+    assert hit["line"] == 8  # approved_on, where the date comes from
 
 
 def test_review_due_just_outside_the_window_passes(project, findings, edit):

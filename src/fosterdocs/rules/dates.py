@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..dates import long_date, months_later, parse_date, period_end_year
+from ..dates import long_date, months_later, parse_date, period_end_year, review_due
 from ..findings import ERROR, WARNING
 from .base import DOCUMENT_KINDS, Problem, rule
 
@@ -23,38 +23,51 @@ REVIEW_FIX = ("Review the document, have the new version approved, then set docu
 
 
 def _review_due(document):
-    written = document.get("document", "next_review_due")
-    parsed = parse_date(written) if written else None
-    return (written, parsed[1]) if parsed else (None, None)
+    """(where the due date comes from, the date, how it reads in a message)."""
+    due, default = review_due(document.get("document"), document.review_months)
+    if default:
+        return ("document", "approved_on"), due, (f"{long_date(due)} ({document.review_months} months after "
+                                                   "approval: no next_review_due is written)")
+    return ("document", "next_review_due"), due, long_date(due) if due else ""
 
 
 @rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
 def review_overdue(document):
     """The document's next review date has passed."""
-    written, due = _review_due(document)
+    path, due, shown = _review_due(document)
     if due and due < document.today:
         days = (document.today - due).days
-        yield Problem(("document", "next_review_due"),
-                      f"The review was due by {long_date(due)} ({days} days ago): this document is out of date.",
+        yield Problem(path, f"The review was due by {shown}, {days} day{'s' * (days != 1)} ago: this document is "
+                      "out of date.",
                       REVIEW_FIX.format(months=document.review_months))
 
 
 @rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
 def review_due_soon(document):
     """The document's next review date falls within the service's warning window (60 days unless set)."""
-    written, due = _review_due(document)
+    path, due, shown = _review_due(document)
     if due and document.today <= due <= document.today + timedelta(days=document.warning_days):
-        yield Problem(("document", "next_review_due"),
-                      f"The review is due by {long_date(due)}, in {(due - document.today).days} days.",
+        yield Problem(path, f"The review is due by {shown}, in {(due - document.today).days} days.",
                       "Start the review now so the new version is approved in time. " +
                       REVIEW_FIX.format(months=document.review_months))
+
+
+@rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def no_review_date(document):
+    """A document with neither a next review date nor an approval date to count the review interval from."""
+    if isinstance(document.get("document"), dict) and _review_due(document)[1] is None:
+        yield Problem(("document",), "This document gives no review date: it has neither `next_review_due` nor "
+                      "`approved_on`, so nobody can tell when it must be reviewed.",
+                      "Add `approved_on:` (the day it was approved) and `next_review_due:` (at most "
+                      f"{document.review_months} months later; without it, fosterdocs counts "
+                      f"{document.review_months} months from approval).", key=True)
 
 
 @rule("dates/period-ended", WARNING, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
 def period_ended(document):
     """A document with no review date whose own period (such as 2024-25) has ended."""
     period = document.get("document", "period")
-    end = period_end_year(period) if period and not document.get("document", "next_review_due") else None
+    end = period_end_year(period) if period and _review_due(document)[1] is None else None
     if end and end < document.today.year:
         yield Problem(("document", "period"), f"This document is for {period}, which ended in {end}.",
                       "Review it and publish the edition for the current year, with a next_review_due date.")
@@ -111,4 +124,4 @@ def related_expired(document):
                           "if it has not been replaced.")
 
 
-RULES = [review_overdue, review_due_soon, period_ended, figures_undated, figures_out_of_date, related_expired]
+RULES = [review_overdue, review_due_soon, no_review_date, period_ended, figures_undated, figures_out_of_date, related_expired]

@@ -54,10 +54,10 @@ def ofsted_incomplete(document):
                       key=True)
 
 
-handbook_review_overdue = replace(dates.review_overdue, source=HANDBOOK_REVIEW_SOURCE, basis="expected-practice",
-                                  kinds=HANDBOOK_KINDS, requirement="HB-REVIEW")
-handbook_review_due_soon = replace(dates.review_due_soon, source=HANDBOOK_REVIEW_SOURCE, basis="expected-practice",
-                                   kinds=HANDBOOK_KINDS, requirement="HB-REVIEW")
+handbook_review_overdue, handbook_review_due_soon, handbook_no_review_date = (
+    replace(check, source=HANDBOOK_REVIEW_SOURCE, basis="expected-practice", kinds=HANDBOOK_KINDS,
+            requirement="HB-REVIEW")
+    for check in (dates.review_overdue, dates.review_due_soon, dates.no_review_date))
 
 RULES = [guide_procedure_without_stages, handbook_procedure_without_stages, ofsted_incomplete,
-         handbook_review_overdue, handbook_review_due_soon]
+         handbook_review_overdue, handbook_review_due_soon, handbook_no_review_date]
