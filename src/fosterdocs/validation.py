@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -130,7 +130,7 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
     service_loaded, problems = shelf.load(service_file) if service_file.exists() else (None, [])
     service = service_loaded.data if service_loaded else {}
     if in_scope:
-        findings += problems
+        findings += [replace(f, service=service_id) for f in problems]
         if not service_file.exists():
             findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/missing-service",
                                     "This service has no service.yaml, so its shared facts are missing.",
@@ -151,18 +151,13 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
                                     service=service_id))
             continue
         loaded, problems = (service_loaded, []) if kind == "service" else shelf.load(path)
-        findings += [replace_service(f, service_id) for f in problems] if kind != "service" else []
+        findings += [replace(f, service=service_id) for f in problems]
         if loaded is not None:
             findings += _check(project, kind, loaded, service_id, service, today, shelf)
     allowed, problems = _downgrades(project, service, service_loaded if in_scope else None, service_id)
     findings = [f.downgraded(allowed[f.requirement]) if f.requirement in allowed and f.severity == ERROR else f
                 for f in findings] + problems
     return findings, [shown(p) for p in files]
-
-
-def replace_service(finding: Finding, service_id: str) -> Finding:
-    from dataclasses import replace
-    return replace(finding, service=service_id)
 
 
 _PROJECT: Project | None = None

@@ -90,3 +90,12 @@ def test_new_with_force_keeps_a_backup(project, run):
 def test_new_refuses_a_bad_service_id(project, run):
     code, _, err = run("new", "North Shire", cwd=project)
     assert code == 2 and "cannot be a service id" in err
+
+
+def test_a_broken_service_file_counts_against_its_service(project, run):
+    (project / "data/example/service.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    code, out, _ = run("validate", "data/example", "--format", "json", "--today", TODAY, cwd=project)
+    report = json.loads(out)
+    (broken,) = [f for f in report["findings"] if f["file"] == "data/example/service.yaml"]
+    assert code == 1 and broken["rule"] == "yaml/syntax" and broken["service"] == "example"
+    assert report["summary"]["services"]["example"]["errors"] == report["summary"]["errors"]
