@@ -62,7 +62,7 @@ class Project:
         try:
             loaded = schemas.load_schemas(schema_dir)
         except (OSError, ValueError) as err:
-            raise CannotRun(f"The schemas in {schema_dir} cannot be read: {err}") from err
+            raise CannotRun(f"The schemas in {schema_dir} cannot be used: {err}") from err
         reference, problems = load_reference(data / "reference", loaded["reference"], shown(data / "reference"))
         return cls(data, loaded, reference, problems)
 

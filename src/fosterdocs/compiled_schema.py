@@ -1,0 +1,288 @@
+"""JSON Schema 2020-12, compiled into Python functions, for the keywords fosterdocs's schemas use.
+
+A schema is compiled once per process. Checking a document then costs one call per keyword that applies, instead of
+the general machinery of the jsonschema package (about ten times slower on our documents). The errors are the ones
+jsonschema reports: the same keywords, instance paths and schema paths. Tests hold the two to that on every bundled
+document and on thousands of broken copies of them. A keyword outside the supported set is refused when the schema
+is compiled, so a schema can never be checked only in part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from typing import Any, Callable, Sequence
+
+ANNOTATIONS = {"$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples", "then", "else"}
+UNCOUNTED = ("if", "$ref")  # keywords jsonschema leaves out of an error's schema path
+
+
+class SchemaError:
+    """Where and why an instance fails a schema, with the attributes of jsonschema's ValidationError the findings
+    mapper reads."""
+
+    __slots__ = ("validator", "validator_value", "instance", "schema", "relative_path", "relative_schema_path",
+                 "context", "parent")
+
+    def __init__(self, validator: str, validator_value: Any, instance: Any, schema: dict,
+                 context: list[SchemaError] | None = None):
+        self.validator, self.validator_value, self.instance, self.schema = validator, validator_value, instance, schema
+        self.relative_path: deque = deque()
+        self.relative_schema_path: deque = deque()
+        self.context = context or []
+        self.parent: SchemaError | None = None
+        for error in self.context:
+            error.parent = self
+
+    @property
+    def absolute_path(self) -> tuple:
+        own = tuple(self.relative_path)
+        return own if self.parent is None else self.parent.absolute_path + own
+
+    @property
+    def absolute_schema_path(self) -> tuple:
+        own = tuple(self.relative_schema_path)
+        return own if self.parent is None else self.parent.absolute_schema_path + own
+
+
+Check = Callable[[Any], Sequence[SchemaError]]  # the errors of an instance (empty when it is valid)
+NO_ERRORS: tuple = ()
+
+
+class UnsupportedSchema(ValueError):
+    """The schema uses a keyword, or a form of one, that this validator does not implement."""
+
+
+def _prefixed(errors: Sequence[SchemaError], path: Any = None, schema_path: Any = None) -> Sequence[SchemaError]:
+    for error in errors:
+        if path is not None:
+            error.relative_path.appendleft(path)
+        if schema_path is not None:
+            error.relative_schema_path.appendleft(schema_path)
+    return errors
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in that is equal exactly when JSON values are (true is not 1; 1 is 1.0)."""
+    if isinstance(value, bool) or value is None:
+        return ("literal", value)
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return frozenset((k, _frozen(v)) for k, v in value.items())
+    return value
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (int, float)
+
+
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "integer": lambda v: type(v) is int or (type(v) is float and v.is_integer()),
+    "number": _is_number,
+    "boolean": lambda v: type(v) is bool,
+    "null": lambda v: v is None,
+}
+
+
+class Compiler:
+    """Compiles schema nodes into checks; $refs resolve within the node's document or into the shared ones."""
+
+    def __init__(self, documents: dict[str, dict]):
+        self.documents = documents  # name (as written before '#' in a $ref) -> schema document
+        self._compiled: dict[int, Check] = {}
+
+    def node(self, schema: Any, base: dict) -> Check:
+        """The check for one schema node (each node is compiled once, so recursive $refs terminate)."""
+        if not isinstance(schema, dict):
+            raise UnsupportedSchema(f"a schema must be an object, not {schema!r}")
+        if id(schema) in self._compiled:
+            return self._compiled[id(schema)]
+        later: list[Check] = []
+        self._compiled[id(schema)] = lambda instance: later[0](instance)
+        parts = []
+        for keyword, value in schema.items():
+            if keyword in ANNOTATIONS or keyword.startswith("x-"):
+                continue
+            build = _KEYWORDS.get(keyword)
+            if build is None:
+                raise UnsupportedSchema(f"the keyword {keyword!r} is not supported")
+            parts.append((None if keyword in UNCOUNTED else keyword, build(self, value, schema, base)))
+
+        def check(instance: Any) -> Sequence[SchemaError]:
+            found: Sequence[SchemaError] = NO_ERRORS
+            for keyword, part in parts:
+                errors = part(instance)
+                if errors:
+                    found = [*found, *_prefixed(errors, schema_path=keyword)]
+            return found
+
+        later.append(check)
+        self._compiled[id(schema)] = check
+        return check
+
+    def lookup(self, ref: str, base: dict) -> tuple[Any, dict]:
+        document, _, pointer = ref.partition("#")
+        target = base = self.documents[document] if document else base
+        for part in pointer.removeprefix("/").split("/") if pointer else ():
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        return target, base
+
+
+def _error(keyword: str) -> Callable:
+    """A keyword check built from a test of the instance: the test says whether the instance passes."""
+    def build(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
+        passes = _TESTS[keyword](value, schema)
+
+        def check(instance: Any) -> Sequence[SchemaError]:
+            return NO_ERRORS if passes(instance) else [SchemaError(keyword, value, instance, schema)]
+        return check
+    return build
+
+
+def _type_test(value, schema):
+    tests = [_TYPES[name] for name in (value if isinstance(value, list) else [value])]
+    return tests[0] if len(tests) == 1 else lambda instance: any(test(instance) for test in tests)
+
+
+def _pattern_test(value, schema):
+    search = re.compile(value).search
+    return lambda instance: not isinstance(instance, str) or search(instance) is not None
+
+
+def _unique(instance) -> bool:
+    frozen = [_frozen(item) for item in instance]
+    return len(set(frozen)) == len(frozen)
+
+
+def _enum_test(value, schema):
+    allowed = {_frozen(item) for item in value}
+    return lambda instance: _frozen(instance) in allowed
+
+
+def _additional_test(value, schema):
+    if value is True:
+        return lambda instance: True
+    if "patternProperties" in schema:
+        raise UnsupportedSchema("patternProperties is not supported")
+    allowed = set(schema.get("properties", {}))
+    return lambda instance: not isinstance(instance, dict) or allowed.issuperset(instance)
+
+
+_TESTS: dict[str, Callable[[Any, dict], Callable[[Any], bool]]] = {
+    "type": _type_test,
+    "pattern": _pattern_test,
+    "enum": _enum_test,
+    "additionalProperties": _additional_test,
+    "minLength": lambda n, _: lambda i: not isinstance(i, str) or len(i) >= n,
+    "minItems": lambda n, _: lambda i: not isinstance(i, list) or len(i) >= n,
+    "minProperties": lambda n, _: lambda i: not isinstance(i, dict) or len(i) >= n,
+    "minimum": lambda n, _: lambda i: not _is_number(i) or i >= n,
+    "maximum": lambda n, _: lambda i: not _is_number(i) or i <= n,
+    "uniqueItems": lambda u, _: lambda i: not u or not isinstance(i, list) or _unique(i),
+}
+
+
+def _required(compiler: Compiler, value: list, schema: dict, base: dict) -> Check:
+    names = set(value)
+
+    def check(instance: Any) -> Sequence[SchemaError]:
+        if not isinstance(instance, dict) or instance.keys() >= names:
+            return NO_ERRORS
+        return [SchemaError("required", value, instance, schema) for name in value if name not in instance]
+    return check
+
+
+def _properties(compiler: Compiler, value: dict, schema: dict, base: dict) -> Check:
+    checks = [(name, compiler.node(sub, base)) for name, sub in value.items()]
+
+    def check(instance: Any) -> Sequence[SchemaError]:
+        found: Sequence[SchemaError] = NO_ERRORS
+        if isinstance(instance, dict):
+            for name, sub in checks:
+                if name in instance:
+                    errors = sub(instance[name])
+                    if errors:
+                        found = [*found, *_prefixed(errors, name, name)]
+        return found
+    return check
+
+
+def _additional_properties(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
+    if not isinstance(value, dict):
+        return _error("additionalProperties")(compiler, value, schema, base)
+    if "patternProperties" in schema:
+        raise UnsupportedSchema("patternProperties is not supported")
+    sub, known = compiler.node(value, base), set(schema.get("properties", {}))
+
+    def check(instance: Any) -> Sequence[SchemaError]:
+        found: Sequence[SchemaError] = NO_ERRORS
+        if isinstance(instance, dict):
+            for name in instance.keys() - known:
+                errors = sub(instance[name])
+                if errors:
+                    found = [*found, *_prefixed(errors, name)]
+        return found
+    return check
+
+
+def _items(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
+    if "prefixItems" in schema or not isinstance(value, dict):
+        raise UnsupportedSchema("items must be a schema, without prefixItems")
+    sub = compiler.node(value, base)
+
+    def check(instance: Any) -> Sequence[SchemaError]:
+        found: Sequence[SchemaError] = NO_ERRORS
+        if isinstance(instance, list):
+            for index, item in enumerate(instance):
+                errors = sub(item)
+                if errors:
+                    found = [*found, *_prefixed(errors, index)]
+        return found
+    return check
+
+
+def _if(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
+    test = compiler.node(value, base)
+    then = compiler.node(schema["then"], base) if "then" in schema else None
+    otherwise = compiler.node(schema["else"], base) if "else" in schema else None
+
+    def check(instance: Any) -> Sequence[SchemaError]:
+        branch, name = (then, "then") if not test(instance) else (otherwise, "else")
+        return _prefixed(branch(instance), schema_path=name) if branch else NO_ERRORS
+    return check
+
+
+def _one_of(compiler: Compiler, value: list, schema: dict, base: dict) -> Check:
+    options = [compiler.node(sub, base) for sub in value]
+
+    def check(instance: Any) -> Sequence[SchemaError]:
+        failures: list[SchemaError] = []
+        for index, option in enumerate(options):
+            errors = option(instance)
+            if not errors:
+                if any(not other(instance) for other in options[index + 1:]):
+                    return [SchemaError("oneOf", value, instance, schema)]  # valid under more than one
+                return NO_ERRORS
+            failures += _prefixed(errors, schema_path=index)
+        return [SchemaError("oneOf", value, instance, schema, context=failures)]
+    return check
+
+
+def _ref(compiler: Compiler, value: str, schema: dict, base: dict) -> Check:
+    return compiler.node(*compiler.lookup(value, base))
+
+
+_KEYWORDS: dict[str, Callable[[Compiler, Any, dict, dict], Check]] = {
+    **{keyword: _error(keyword) for keyword in _TESTS if keyword != "additionalProperties"},
+    "additionalProperties": _additional_properties,
+    "required": _required,
+    "properties": _properties,
+    "items": _items,
+    "if": _if,
+    "oneOf": _one_of,
+    "$ref": _ref,
+}
