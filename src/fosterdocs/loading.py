@@ -1,6 +1,6 @@
 """Read YAML into plain data, keeping the line and column of every key and value.
 
-Read-only loading uses libyaml (C) to build the node tree; the conversion to Python values is ours, so that dates
+Read-only loading reads libyaml's parse events (C) and builds the values itself, in one pass, so that dates
 stay text (the schema checks their form), leading-zero numbers such as phone numbers stay text, and every problem a
 person can make in a file (tabs, duplicate keys, bad bytes, aliases, absurd nesting) becomes a finding, never a
 traceback.
@@ -9,11 +9,12 @@ traceback.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.cyaml import CParser
 
 from .findings import ERROR, Finding
 
@@ -31,23 +32,28 @@ _NULL = {"", "~", "null"}
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 
+Marks = dict | list  # for each key or item of a mapping or list: (key position, value position, marks inside it)
+
+
 @dataclass
 class Loaded:
     """A YAML file as data, with where each value and each key stands in the file."""
 
     file: str
     data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    start: tuple[int, int] = (1, 1)
+    marks: Marks | None = None
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at path (or of its key), or of its nearest ancestor that exists."""
-        path = tuple(path)
-        while True:
-            found = (self.keys.get(path) if key else None) or self.values.get(path)
-            if found or not path:
-                return found or (1, 1)
-            path = path[:-1]
+        found, marks = self.start, self.marks
+        for step in path:
+            try:
+                key_at, value_at, marks = marks[step]
+            except (KeyError, IndexError, TypeError):
+                break
+            found = key_at if key else value_at
+        return found
 
 
 class _Problem(Exception):
@@ -56,21 +62,11 @@ class _Problem(Exception):
         self.rule, self.message, self.fix, self.line, self.column = rule, message, fix, line, column
 
 
-def _mark(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
+def _scalar(event: yaml.ScalarEvent, position: tuple[int, int]) -> Any:
     """Convert a scalar with YAML 1.2 core rules (no sexagesimal, octal, yes/no or timestamps)."""
-    value = node.value
-    if node.style:  # quoted or block scalar: always text (libyaml gives plain scalars the style "")
-        return value
-    if not node.tag.startswith(_STANDARD_TAG):
-        line, column = _mark(node)
-        raise _Problem("yaml/tag", f"Unknown tag {node.tag} (tags are not used in fosterdocs files).",
-                       "Remove the tag (the word starting with !).", line, column)
-    if node.tag.endswith(":str"):
-        return value
+    value = event.value
+    if event.style or event.tag is not None and (event.tag == "!" or event.tag.endswith(":str")):
+        return value  # quoted, block or tagged as text (libyaml gives plain scalars the style "")
     lowered = value.lower()
     if lowered in _NULL:
         return None
@@ -83,60 +79,79 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-class _Builder:
-    """Turn a libyaml node tree into Python values and position tables."""
+_NO_KEY = object()
 
-    def __init__(self, loaded: Loaded):
-        self.loaded = loaded
-        self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
-        if id(node) in self.seen:
-            line, column = _mark(node)
+def _build(text: str) -> tuple[Any, Marks, tuple[int, int]]:
+    """Read YAML events (libyaml, in C) into values and marks in one pass: no node tree, no recursion, so depth
+    and aliases are refused as soon as they appear."""
+    parser = CParser(text)
+    stack: list[list] = []  # open mappings and lists: [value, marks, pending key, its position]
+    root: tuple = ()
+    documents = 0
+    while (event := parser.get_event()) is not None:
+        kind = type(event)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            continue
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Problem("yaml/multiple-documents", "The file holds more than one YAML document (a line "
+                               "'---').", "Keep one document per file: remove the extra '---' line.",
+                               event.start_mark.line + 1)
+            continue
+        if kind not in _VALUE_EVENTS:
+            continue
+        position = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if kind is yaml.AliasEvent:
             raise _Problem("yaml/alias", "This file repeats a value with an anchor and alias (& and *).",
                            "Write the value out in full where it is needed; anchors and aliases are not used here.",
-                           line, column)
-        self.seen.add(id(node))
-        self.loaded.values[path] = _mark(node)
-        if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, child in enumerate(node.value):
-                self.loaded.keys[path + (index,)] = _mark(child)
-                items.append(self.build(child, path + (index,), depth + 1))
-            return items
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            line, column = _mark(key_node)
-            if not isinstance(key_node, yaml.ScalarNode):
+                           *position)
+        if event.tag is not None and event.tag != "!" and not event.tag.startswith(_STANDARD_TAG):
+            raise _Problem("yaml/tag", f"Unknown tag {event.tag} (tags are not used in fosterdocs files).",
+                           "Remove the tag (the word starting with !).", *position)
+        frame = stack[-1] if stack else None
+        if frame is not None and frame[2] is _NO_KEY and type(frame[0]) is dict:  # this event is a key
+            if kind is not yaml.ScalarEvent:
                 raise _Problem("yaml/key", "A key must be a plain word, not a list or mapping.",
-                               "Write the key as a single word followed by a colon.", line, column)
-            key = key_node.value
-            if key in mapping:
-                first = self.loaded.keys[path + (key,)][0]
-                raise _Problem("yaml/duplicate-key", f"The key '{key}' appears twice here (first on line {first}).",
-                               "Keep one of them: merge their contents, or rename the one that is wrong.", line, column)
-            self.loaded.keys[path + (key,)] = (line, column)
-            mapping[key] = self.build(value_node, path + (key,), depth + 1)
-        return mapping
+                               "Write the key as a single word followed by a colon.", *position)
+            if event.value in frame[0]:
+                first = frame[1][event.value][0][0]
+                raise _Problem("yaml/duplicate-key", f"The key '{event.value}' appears twice here (first on line "
+                               f"{first}).", "Keep one of them: merge their contents, or rename the one that is "
+                               "wrong.", *position)
+            frame[2], frame[3] = event.value, position
+            continue
+        if kind is yaml.ScalarEvent:
+            value, marks = _scalar(event, position), None
+        else:
+            value, marks = ({}, {}) if kind is yaml.MappingStartEvent else ([], [])
+        if frame is None:
+            if kind is not yaml.MappingStartEvent:
+                raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single "
+                               "value or a list.", "Start from the matching file in data/example/.", *position)
+            root = (value, marks, position)
+        elif type(frame[0]) is list:
+            frame[0].append(value)
+            frame[1].append((position, position, marks))
+        else:
+            frame[0][frame[2]] = value
+            frame[1][frame[2]] = (frame[3], position, marks)
+            frame[2] = _NO_KEY
+        if marks is not None:
+            if len(stack) >= MAX_DEPTH:
+                raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} levels "
+                               "deep.", "Check the indentation and brackets: no document needs this many levels.",
+                               *position)
+            stack.append([value, marks, _NO_KEY, None])
+    if not root:
+        raise _Problem("yaml/empty", "The file is empty.", "Fill it in, or delete it: "
+                       "copy the matching file from data/example/ to start.")
+    return root
 
 
-def _nesting_depth(text: str, limit: int) -> int:
-    """The nesting depth of the document, stopping early once it passes limit (libyaml recurses natively)."""
-    indent = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
-    if indent + text.count("[") + text.count("{") <= limit:
-        return 0
-    depth = deepest = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            deepest = max(deepest, depth)
-            if deepest > limit:
-                return deepest
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-    return deepest
+_VALUE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
 
 
 def _read_text(path: Path) -> str:
@@ -178,32 +193,13 @@ def load(path: Path, shown: str | None = None) -> tuple[Loaded | None, list[Find
     shown = shown or str(path)
     try:
         text = _read_text(path)
-        if not text.strip() or all(line.lstrip().startswith("#") for line in text.splitlines() if line.strip()):
-            raise _Problem("yaml/empty", "The file is empty.", "Fill it in, or delete it: "
-                           "copy the matching file from data/example/ to start.")
-        if _nesting_depth(text, MAX_DEPTH) > MAX_DEPTH:
-            raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} levels deep.",
-                           "Check the indentation and brackets: no document needs this many levels.")
         try:
-            documents = list(yaml.compose_all(text, Loader=yaml.CSafeLoader))
+            data, marks, position = _build(text)
         except yaml.MarkedYAMLError as err:
             raise _syntax_problem(err, text) from err
         except yaml.YAMLError as err:
             raise _Problem("yaml/syntax", f"This is not valid YAML: {err}.", "Check the file's punctuation.") from err
-        if len(documents) != 1:
-            raise _Problem("yaml/multiple-documents", "The file holds more than one YAML document (a line '---').",
-                           "Keep one document per file: remove the extra '---' line.")
-        root = documents[0]
-        if not isinstance(root, yaml.MappingNode):
-            line, column = _mark(root)
-            raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single value "
-                           "or a list.", "Start from the matching file in data/example/.", line, column)
-        loaded = Loaded(shown, None)
-        loaded.data = _Builder(loaded).build(root, ())
-        return loaded, []
+        return Loaded(shown, data, position, marks), []
     except _Problem as problem:
         return None, [Finding(shown, problem.line, problem.column, ERROR, problem.rule, problem.message,
                               problem.fix, YAML_HELP if problem.rule.startswith("yaml/") else DATA_MODEL)]
-    except RecursionError:
-        return None, [Finding(shown, 1, 1, ERROR, "yaml/too-deep", "The file nests too deeply to read.",
-                              "Check the indentation and brackets.", YAML_HELP)]

@@ -22,38 +22,42 @@ class Pattern:
     """A text pattern to look for, what it means and (for stale values) what replaces it."""
 
     regex: re.Pattern
+    contains: tuple[str, ...]  # lower-case texts, one of which every match contains: the pattern is tried only there
     what: str
     rule: str = ""
     current: str = ""
     source: str = ""
-    contains: str = ""  # lower-case text every match contains: a quick test before the regular expression
 
 
 class PatternSet:
-    """Patterns searched across many texts at once: each pattern scans all the texts joined, in one C-level pass."""
+    """Patterns searched across many texts at once. Each pattern's quick texts are found in all the texts joined
+    (lower-cased), at C speed; the regular expression then runs only on the texts that have one."""
 
-    SEPARATOR = "\n\x00\n"  # no pattern matches across it
+    SEPARATOR = "\n\x00\n"  # no quick text spans it
 
     def __init__(self, patterns: list[Pattern]):
         self.patterns = patterns
 
     def search(self, texts: list[str]) -> list[tuple[int, Pattern, str]]:
         """(index of the text, pattern, matched text): the first match of each pattern in each text."""
-        joined = self.SEPARATOR.join(texts)
+        lowered = [text.lower() for text in texts]
+        joined = self.SEPARATOR.join(lowered)
         starts, offset = [], 0
-        for text in texts:
+        for text in lowered:
             starts.append(offset)
             offset += len(text) + len(self.SEPARATOR)
-        lowered = joined.lower()
         found = []
         for order, pattern in enumerate(self.patterns):
-            if pattern.contains and pattern.contains not in lowered:
-                continue
-            seen: set[int] = set()
-            for match in pattern.regex.finditer(joined):
-                index = bisect_right(starts, match.start()) - 1
-                if index not in seen and match.end() <= starts[index] + len(texts[index]):
-                    seen.add(index)
+            candidates = set()
+            for quick in pattern.contains:
+                at = joined.find(quick)
+                while at != -1:
+                    index = bisect_right(starts, at) - 1
+                    candidates.add(index)
+                    at = joined.find(quick, starts[index] + len(lowered[index]))  # on to the next text
+            for index in candidates:
+                match = pattern.regex.search(texts[index])
+                if match:
                     found.append((index, order, pattern, match.group(0)))
         return [(index, pattern, text) for index, _, pattern, text in sorted(found, key=lambda f: f[:2])]
 
@@ -91,8 +95,8 @@ class Reference:
 
 
 def _patterns(entries: list[dict]) -> list[Pattern]:
-    return [Pattern(re.compile(e["pattern"], re.IGNORECASE), e["what"], e.get("rule", ""), e.get("current", ""),
-                    e.get("source", ""), e.get("contains", "")) for e in entries]
+    return [Pattern(re.compile(e["pattern"], re.IGNORECASE), tuple(e["contains"]), e["what"], e.get("rule", ""),
+                    e.get("current", ""), e.get("source", "")) for e in entries]
 
 
 def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple[Reference, list[Finding]]:

@@ -30,9 +30,9 @@ CASES = {
     "alias-bomb": (BILLION_LAUGHS, "yaml/alias", None),
     "deep-nesting": ("a: " + "[" * 100_000 + "]" * 100_000 + "\n", "yaml/too-deep", 1),
     "deep-block-nesting": ("".join(" " * i + f"k{i}:\n" for i in range(500)) + " " * 500 + "end\n",
-                           "yaml/too-deep", 1),
+                           "yaml/too-deep", 65),  # where the 65th level opens
     "unknown-tag": ("document: !python/object x\n", "yaml/tag", 1),
-    "two-documents": ("a: 1\n---\nb: 2\n", "yaml/multiple-documents", 1),
+    "two-documents": ("a: 1\n---\nb: 2\n", "yaml/multiple-documents", 2),  # the second "---"
 }
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from fosterdocs.validation import Project
+
+from validator_support import ROOT
 
 SOP = "data/example/statement-of-purpose.yaml"
 SERVICE = "data/example/service.yaml"
@@ -177,3 +180,32 @@ def test_a_legal_requirement_cannot_be_downgraded(project, findings, edit):
     (refused,) = [f for f in found if f["rule"] == "downgrades/not-allowed"]
     assert refused["file"] == SERVICE and "REG3-1b" in refused["message"]
     assert code == 1
+
+
+KNOWN_STALE = [  # as ../shared/reference/requirements.md lists them ("Known stale values")
+    "08456 40 40 40", "08456 404040", "0845 640 4040", "Royal Exchange Buildings, St Ann's Square, Manchester M2 7LA",
+    "Alexandra House, Kingsway, London", "Aviation House, Kingsway, London", "Commission for Social Care Inspection",
+    "CSCI", "National Care Standards Commission", "Anne Longfield", "Maggie Atkinson", "Al Aynsley-Green",
+    "11 Million", "Children's Rights Director", "rights4me", "Commissioner's Advice Line",
+    "jo.bloggs@leics.gsi.gov.uk", "0845 450 3956", "managed by BAAF",
+]
+PLACEHOLDERS = ["TBC", "TBA", "XXXX", "???", "Lorem ipsum", "[insert name of manager]", "(remove)", "(Check)"]
+
+
+def _reference():
+    return Project.find(ROOT / "data").reference
+
+
+@pytest.mark.parametrize("text", KNOWN_STALE)
+def test_every_known_stale_value_is_found_past_its_quick_test(text):
+    """Each pattern is tried only on text holding one of its `contains` texts: these must cover every value."""
+    stale = _reference().stale_set
+    texts = ["Nothing to see here.", f"Write to us: {text.upper()}, or call.", f"see {text}"]
+    found = {index for index, _, _ in stale.search(texts)}
+    assert found == {1, 2}, text
+
+
+@pytest.mark.parametrize("text", PLACEHOLDERS)
+def test_every_placeholder_is_found_past_its_quick_test(text):
+    placeholders = _reference().placeholder_set
+    assert [index for index, _, _ in placeholders.search(["All done.", f"Manager: {text} today"])] == [1]

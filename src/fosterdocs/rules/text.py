@@ -14,9 +14,8 @@ from ..reference import Pattern, PatternSet
 from .base import Problem, rule
 
 FICTIONAL = PatternSet([
-    Pattern(re.compile(r"\b01632\s?960\s?\d{3}\b"), "a fictional telephone number", contains="01632"),
-    Pattern(re.compile(r"[\w.-]*\bexample\.(org|com|net)\b", re.IGNORECASE), "a fictional address",
-            contains="example."),
+    Pattern(re.compile(r"\b01632\s?960\s?\d{3}\b"), ("01632",), "a fictional telephone number"),
+    Pattern(re.compile(r"[\w.-]*\bexample\.(org|com|net)\b", re.IGNORECASE), ("example.",), "a fictional address"),
 ])
 
 
