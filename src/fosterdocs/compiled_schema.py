@@ -77,14 +77,11 @@ def _is_number(value: Any) -> bool:
     return type(value) in (int, float)
 
 
+_CLASSES = {"string": str, "object": dict, "array": list, "null": type(None)}  # types isinstance tests alone
 _TYPES: dict[str, Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str),
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
     "integer": lambda v: type(v) is int or (type(v) is float and v.is_integer()),
     "number": _is_number,
     "boolean": lambda v: type(v) is bool,
-    "null": lambda v: v is None,
 }
 
 
@@ -96,30 +93,45 @@ class Compiler:
         self._compiled: dict[int, Check] = {}
 
     def node(self, schema: Any, base: dict) -> Check:
-        """The check for one schema node (each node is compiled once, so recursive $refs terminate)."""
+        """The check for one schema node (each node is compiled once, so recursive $refs terminate).
+
+        Keywords that test the instance itself are tried first, one call each; only when one fails are the
+        errors worked out. Keywords that look inside the instance (or elsewhere) follow."""
         if not isinstance(schema, dict):
             raise UnsupportedSchema(f"a schema must be an object, not {schema!r}")
         if id(schema) in self._compiled:
             return self._compiled[id(schema)]
         later: list[Check] = []
         self._compiled[id(schema)] = lambda instance: later[0](instance)
-        parts = []
+        tests, parts = [], []
         for keyword, value in schema.items():
             if keyword in ANNOTATIONS or keyword.startswith("x-"):
                 continue
-            build = _KEYWORDS.get(keyword)
-            if build is None:
+            if keyword == "additionalProperties" and isinstance(value, bool):  # a test; as a schema, it descends
+                tests.append((keyword, value, _closed_test(value, schema)))
+            elif keyword in _TESTS:
+                tests.append((keyword, value, _TESTS[keyword](value, schema)))
+            elif keyword in _KEYWORDS:
+                parts.append((None if keyword in UNCOUNTED else keyword, _KEYWORDS[keyword](self, value, schema, base)))
+            else:
                 raise UnsupportedSchema(f"the keyword {keyword!r} is not supported")
-            parts.append((None if keyword in UNCOUNTED else keyword, build(self, value, schema, base)))
+        quick = tuple(passes for _, _, passes in tests)
 
         def check(instance: Any) -> Sequence[SchemaError]:
             found: Sequence[SchemaError] = NO_ERRORS
+            for passes in quick:
+                if not passes(instance):
+                    found = [error for keyword, value, test in tests if not test(instance)
+                             for error in _failed(keyword, value, instance, schema)]
+                    break
             for keyword, part in parts:
                 errors = part(instance)
                 if errors:
                     found = [*found, *_prefixed(errors, schema_path=keyword)]
             return found
 
+        if not tests and len(parts) == 1 and parts[0][0] is None:  # a bare $ref: its target's check is this node's
+            check = parts[0][1]
         later.append(check)
         self._compiled[id(schema)] = check
         return check
@@ -132,20 +144,23 @@ class Compiler:
         return target, base
 
 
-def _error(keyword: str) -> Callable:
-    """A keyword check built from a test of the instance: the test says whether the instance passes."""
-    def build(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
-        passes = _TESTS[keyword](value, schema)
-
-        def check(instance: Any) -> Sequence[SchemaError]:
-            return NO_ERRORS if passes(instance) else [SchemaError(keyword, value, instance, schema)]
-        return check
-    return build
+def _failed(keyword: str, value: Any, instance: Any, schema: dict) -> list[SchemaError]:
+    """The errors of a test that failed: one, or for `required` one per missing property (as jsonschema)."""
+    count = sum(name not in instance for name in value) if keyword == "required" else 1
+    errors = [SchemaError(keyword, value, instance, schema) for _ in range(count)]
+    for error in errors:
+        error.relative_schema_path.append(keyword)
+    return errors
 
 
 def _type_test(value, schema):
-    tests = [_TYPES[name] for name in (value if isinstance(value, list) else [value])]
-    return tests[0] if len(tests) == 1 else lambda instance: any(test(instance) for test in tests)
+    names = value if isinstance(value, list) else [value]
+    if all(name in _CLASSES for name in names):
+        classes = tuple(_CLASSES[name] for name in names)
+        return lambda instance: isinstance(instance, classes)
+    tests = [_TYPES[name] if name in _TYPES else (lambda c: lambda v: isinstance(v, c))(_CLASSES[name])
+             for name in names]
+    return lambda instance: any(test(instance) for test in tests)
 
 
 def _pattern_test(value, schema):
@@ -163,20 +178,24 @@ def _enum_test(value, schema):
     return lambda instance: _frozen(instance) in allowed
 
 
-def _additional_test(value, schema):
-    if value is True:
-        return lambda instance: True
+def _required_test(value, schema):
+    names = set(value)
+    return lambda instance: not isinstance(instance, dict) or instance.keys() >= names
+
+
+def _closed_test(value, schema):
+    """additionalProperties: false (or true); a schema for the other properties is a keyword of its own."""
     if "patternProperties" in schema:
         raise UnsupportedSchema("patternProperties is not supported")
     allowed = set(schema.get("properties", {}))
-    return lambda instance: not isinstance(instance, dict) or allowed.issuperset(instance)
+    return lambda instance: value is not False or not isinstance(instance, dict) or allowed.issuperset(instance)
 
 
-_TESTS: dict[str, Callable[[Any, dict], Callable[[Any], bool]]] = {
+_TESTS: dict[str, Callable[[Any, dict], Callable[[Any], bool]]] = {  # keyword -> test of the instance itself
     "type": _type_test,
     "pattern": _pattern_test,
     "enum": _enum_test,
-    "additionalProperties": _additional_test,
+    "required": _required_test,
     "minLength": lambda n, _: lambda i: not isinstance(i, str) or len(i) >= n,
     "minItems": lambda n, _: lambda i: not isinstance(i, list) or len(i) >= n,
     "minProperties": lambda n, _: lambda i: not isinstance(i, dict) or len(i) >= n,
@@ -186,25 +205,16 @@ _TESTS: dict[str, Callable[[Any, dict], Callable[[Any], bool]]] = {
 }
 
 
-def _required(compiler: Compiler, value: list, schema: dict, base: dict) -> Check:
-    names = set(value)
-
-    def check(instance: Any) -> Sequence[SchemaError]:
-        if not isinstance(instance, dict) or instance.keys() >= names:
-            return NO_ERRORS
-        return [SchemaError("required", value, instance, schema) for name in value if name not in instance]
-    return check
-
-
 def _properties(compiler: Compiler, value: dict, schema: dict, base: dict) -> Check:
-    checks = [(name, compiler.node(sub, base)) for name, sub in value.items()]
+    checks = {name: compiler.node(sub, base) for name, sub in value.items()}
 
     def check(instance: Any) -> Sequence[SchemaError]:
         found: Sequence[SchemaError] = NO_ERRORS
         if isinstance(instance, dict):
-            for name, sub in checks:
-                if name in instance:
-                    errors = sub(instance[name])
+            for name, item in instance.items():  # (the order of errors is not kept: findings are sorted)
+                sub = checks.get(name)
+                if sub is not None:
+                    errors = sub(item)
                     if errors:
                         found = [*found, *_prefixed(errors, name, name)]
         return found
@@ -212,8 +222,7 @@ def _properties(compiler: Compiler, value: dict, schema: dict, base: dict) -> Ch
 
 
 def _additional_properties(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
-    if not isinstance(value, dict):
-        return _error("additionalProperties")(compiler, value, schema, base)
+    """additionalProperties as a schema for the properties not listed (false and true are tests)."""
     if "patternProperties" in schema:
         raise UnsupportedSchema("patternProperties is not supported")
     sub, known = compiler.node(value, base), set(schema.get("properties", {}))
@@ -276,10 +285,8 @@ def _ref(compiler: Compiler, value: str, schema: dict, base: dict) -> Check:
     return compiler.node(*compiler.lookup(value, base))
 
 
-_KEYWORDS: dict[str, Callable[[Compiler, Any, dict, dict], Check]] = {
-    **{keyword: _error(keyword) for keyword in _TESTS if keyword != "additionalProperties"},
+_KEYWORDS: dict[str, Callable[[Compiler, Any, dict, dict], Check]] = {  # keywords that look inside the instance
     "additionalProperties": _additional_properties,
-    "required": _required,
     "properties": _properties,
     "items": _items,
     "if": _if,

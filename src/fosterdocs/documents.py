@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from .findings import Finding
 from .loading import Loaded, load
-from .reference import Reference
+from .reference import Reference, Texts
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
@@ -46,7 +47,6 @@ class Document:
     reference: Reference
     today: date
     shelf: Shelf | None = None
-    _strings: list[tuple[tuple, str]] | None = field(default=None, init=False, repr=False)
 
     @property
     def data(self) -> Any:
@@ -62,20 +62,14 @@ class Document:
                 return default
         return node
 
-    def strings(self) -> list[tuple[tuple, str]]:
-        """Every text value in the document, with its path, in file order (worked out once)."""
-        if self._strings is None:
-            self._strings = []
-            stack: list[tuple[tuple, Any]] = [((), self.data)]
-            while stack:
-                path, node = stack.pop()
-                if isinstance(node, str):
-                    self._strings.append((path, node))
-                elif isinstance(node, dict):
-                    stack.extend((path + (k,), v) for k, v in reversed(node.items()))
-                elif isinstance(node, list):
-                    stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
-        return self._strings
+    @cached_property
+    def parts(self) -> Parts:
+        return parts(self.data)
+
+    @cached_property
+    def texts(self) -> Texts:
+        """Every text value, ready for the pattern sets to search (indexes as in parts.strings)."""
+        return Texts([text for _, text in self.parts.strings])
 
     def _setting(self, name: str, default: int) -> int:
         value = self.service.get(name)
@@ -104,14 +98,41 @@ class Document:
         return value
 
 
-def content_blocks(node, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+@dataclass
+class Parts:
+    """What rules look for across a whole document, each with its path, in file order."""
+
+    strings: list[tuple[tuple, str]] = field(default_factory=list)  # every text value
+    blocks: list[tuple[tuple, Any]] = field(default_factory=list)  # every block of every `content` list
+    tables: list[tuple[tuple, dict]] = field(default_factory=list)  # every mapping with `header` and `rows` lists
+
+
+_CONTENT = object()  # marks a `content` list on the walk's stack
+
+
+def parts(data: Any) -> Parts:
+    """Gather a document's parts in one walk (without recursion). Lists inside a content block are part of the
+    block, not blocks of their own."""
+    found = Parts()
+    stack: list[tuple[tuple, Any, Any]] = [((), data, False)]
+    while stack:
+        path, node, inside = stack.pop()
+        if isinstance(node, str):
+            found.strings.append((path, node))
+        elif isinstance(node, dict):
+            if isinstance(node.get("header"), list) and isinstance(node.get("rows"), list):
+                found.tables.append((path, node))
+            for key, value in reversed(node.items()):
+                is_content = key == "content" and not inside and isinstance(value, list)
+                stack.append((path + (key,), value, _CONTENT if is_content else inside))
+        elif isinstance(node, list):
+            if inside is _CONTENT:
+                found.blocks.extend((path + (index,), block) for index, block in enumerate(node))
+            inside = bool(inside)
+            stack.extend((path + (index,), value, inside) for index, value in reversed(list(enumerate(node))))
+    return found
+
+
+def content_blocks(data: Any) -> list[tuple[tuple, Any]]:
     """Every block of every `content` list in a document, with its path."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "content" and isinstance(value, list):
-                yield from ((path + (key, index), block) for index, block in enumerate(value))
-            else:
-                yield from content_blocks(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from content_blocks(value, path + (index,))
+    return parts(data).blocks

@@ -32,7 +32,7 @@ _NULL = {"", "~", "null"}
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
 
-Marks = dict | list  # for each key or item of a mapping or list: (key position, value position, marks inside it)
+Marks = dict | list  # for each key or item of a mapping or list: (key's mark, value's mark, marks inside it)
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Loaded:
 
     file: str
     data: Any
-    start: tuple[int, int] = (1, 1)
+    start: yaml.Mark | None = None
     marks: Marks | None = None
 
     def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
@@ -53,7 +53,11 @@ class Loaded:
             except (KeyError, IndexError, TypeError):
                 break
             found = key_at if key else value_at
-        return found
+        return _position(found) if found else (1, 1)
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 class _Problem(Exception):
@@ -62,96 +66,105 @@ class _Problem(Exception):
         self.rule, self.message, self.fix, self.line, self.column = rule, message, fix, line, column
 
 
-def _scalar(event: yaml.ScalarEvent, position: tuple[int, int]) -> Any:
+_NUMBER_START = frozenset("0123456789+-.")
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
     """Convert a scalar with YAML 1.2 core rules (no sexagesimal, octal, yes/no or timestamps)."""
-    value = event.value
-    if event.style or event.tag is not None and (event.tag == "!" or event.tag.endswith(":str")):
+    value, tag = event.value, event.tag
+    if event.style or tag is not None and (tag == "!" or tag.endswith(":str")):
         return value  # quoted, block or tagged as text (libyaml gives plain scalars the style "")
-    lowered = value.lower()
-    if lowered in _NULL:
+    if not value:
         return None
-    if lowered in _BOOL:
-        return _BOOL[lowered]
-    if _INT.match(value):
-        return int(value)
-    if _FLOAT.match(value):
-        return float(value)
+    if value[0] in _NUMBER_START:
+        if _INT.match(value):
+            return int(value)
+        if _FLOAT.match(value):
+            return float(value)
+    elif len(value) <= 5:
+        lowered = value.lower()
+        if lowered in _NULL:
+            return None
+        if lowered in _BOOL:
+            return _BOOL[lowered]
     return value
+
+
+def _check_tag(event: yaml.NodeEvent) -> None:
+    tag = event.tag
+    if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
+        raise _Problem("yaml/tag", f"Unknown tag {tag} (tags are not used in fosterdocs files).",
+                       "Remove the tag (the word starting with !).", *_position(event.start_mark))
 
 
 _NO_KEY = object()
 
 
-def _build(text: str) -> tuple[Any, Marks, tuple[int, int]]:
-    """Read YAML events (libyaml, in C) into values and marks in one pass: no node tree, no recursion, so depth
-    and aliases are refused as soon as they appear."""
-    parser = CParser(text)
-    stack: list[list] = []  # open mappings and lists: [value, marks, pending key, its position]
+def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
+    """Read YAML events (libyaml, in C) into values and marks in one pass: no node tree and no recursion, so
+    depth and aliases are refused as soon as they appear."""
+    get_event = CParser(text).get_event
+    stack: list[tuple] = []  # the mappings and lists around the open one
+    container: dict | list | None = None  # the open mapping or list, its marks, and the key waiting for a value
+    marks: Marks | None = None
+    mapping, key, key_mark = False, _NO_KEY, None
     root: tuple = ()
     documents = 0
-    while (event := parser.get_event()) is not None:
+    while (event := get_event()) is not None:
         kind = type(event)
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            stack.pop()
-            continue
-        if kind is yaml.DocumentStartEvent:
+        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            _check_tag(event)
+            if mapping and key is _NO_KEY:  # this event is a key
+                if kind is not yaml.ScalarEvent:
+                    raise _Problem("yaml/key", "A key must be a plain word, not a list or mapping.",
+                                   "Write the key as a single word followed by a colon.", *_position(mark))
+                key = event.value
+                if key in container:
+                    raise _Problem("yaml/duplicate-key", f"The key '{key}' appears twice here (first on line "
+                                   f"{marks[key][0].line + 1}).", "Keep one of them: merge their contents, or "
+                                   "rename the one that is wrong.", *_position(mark))
+                key_mark = mark
+                continue
+            if kind is yaml.ScalarEvent:
+                value, inner = _scalar(event), None
+            else:
+                value, inner = ({}, {}) if kind is yaml.MappingStartEvent else ([], [])
+            if mapping:
+                container[key] = value
+                marks[key] = (key_mark, mark, inner)
+                key = _NO_KEY
+            elif container is not None:
+                container.append(value)
+                marks.append((mark, mark, inner))
+            elif kind is yaml.MappingStartEvent:
+                root = (value, inner, mark)
+            else:
+                raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single "
+                               "value or a list.", "Start from the matching file in data/example/.", *_position(mark))
+            if inner is not None:
+                if len(stack) >= MAX_DEPTH:
+                    raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} "
+                                   "levels deep.", "Check the indentation and brackets: no document needs this "
+                                   "many levels.", *_position(mark))
+                stack.append((container, marks, mapping))
+                container, marks, mapping = value, inner, kind is yaml.MappingStartEvent
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container, marks, mapping = stack.pop()
+        elif kind is yaml.AliasEvent:
+            raise _Problem("yaml/alias", "This file repeats a value with an anchor and alias (& and *).",
+                           "Write the value out in full where it is needed; anchors and aliases are not used here.",
+                           *_position(event.start_mark))
+        elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _Problem("yaml/multiple-documents", "The file holds more than one YAML document (a line "
                                "'---').", "Keep one document per file: remove the extra '---' line.",
-                               event.start_mark.line + 1)
-            continue
-        if kind not in _VALUE_EVENTS:
-            continue
-        position = (event.start_mark.line + 1, event.start_mark.column + 1)
-        if kind is yaml.AliasEvent:
-            raise _Problem("yaml/alias", "This file repeats a value with an anchor and alias (& and *).",
-                           "Write the value out in full where it is needed; anchors and aliases are not used here.",
-                           *position)
-        if event.tag is not None and event.tag != "!" and not event.tag.startswith(_STANDARD_TAG):
-            raise _Problem("yaml/tag", f"Unknown tag {event.tag} (tags are not used in fosterdocs files).",
-                           "Remove the tag (the word starting with !).", *position)
-        frame = stack[-1] if stack else None
-        if frame is not None and frame[2] is _NO_KEY and type(frame[0]) is dict:  # this event is a key
-            if kind is not yaml.ScalarEvent:
-                raise _Problem("yaml/key", "A key must be a plain word, not a list or mapping.",
-                               "Write the key as a single word followed by a colon.", *position)
-            if event.value in frame[0]:
-                first = frame[1][event.value][0][0]
-                raise _Problem("yaml/duplicate-key", f"The key '{event.value}' appears twice here (first on line "
-                               f"{first}).", "Keep one of them: merge their contents, or rename the one that is "
-                               "wrong.", *position)
-            frame[2], frame[3] = event.value, position
-            continue
-        if kind is yaml.ScalarEvent:
-            value, marks = _scalar(event, position), None
-        else:
-            value, marks = ({}, {}) if kind is yaml.MappingStartEvent else ([], [])
-        if frame is None:
-            if kind is not yaml.MappingStartEvent:
-                raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single "
-                               "value or a list.", "Start from the matching file in data/example/.", *position)
-            root = (value, marks, position)
-        elif type(frame[0]) is list:
-            frame[0].append(value)
-            frame[1].append((position, position, marks))
-        else:
-            frame[0][frame[2]] = value
-            frame[1][frame[2]] = (frame[3], position, marks)
-            frame[2] = _NO_KEY
-        if marks is not None:
-            if len(stack) >= MAX_DEPTH:
-                raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} levels "
-                               "deep.", "Check the indentation and brackets: no document needs this many levels.",
-                               *position)
-            stack.append([value, marks, _NO_KEY, None])
+                               *_position(event.start_mark))
     if not root:
         raise _Problem("yaml/empty", "The file is empty.", "Fill it in, or delete it: "
                        "copy the matching file from data/example/ to start.")
     return root
-
-
-_VALUE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
 
 
 def _read_text(path: Path) -> str:

@@ -29,40 +29,50 @@ class Pattern:
     source: str = ""
 
 
-class PatternSet:
-    """Patterns searched across many texts at once. Each pattern's quick texts are found in all the texts joined
-    (lower-cased), at C speed; the regular expression then runs only on the texts that have one."""
+class Texts:
+    """Texts to search, lower-cased and joined once for every pattern set that searches them."""
 
     SEPARATOR = "\n\x00\n"  # no quick text spans it
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.lowered = [text.lower() for text in texts]
+        self.joined = self.SEPARATOR.join(self.lowered)
+        self.starts, offset = [], 0
+        for text in self.lowered:
+            self.starts.append(offset)
+            offset += len(text) + len(self.SEPARATOR)
+
+    def holding(self, quick: str) -> set[int]:
+        """The indexes of the texts that contain quick (lower-case) text."""
+        found = set()
+        at = self.joined.find(quick)
+        while at != -1:
+            index = bisect_right(self.starts, at) - 1
+            found.add(index)
+            at = self.joined.find(quick, self.starts[index] + len(self.lowered[index]))  # on to the next text
+        return found
+
+
+class PatternSet:
+    """Patterns searched across many texts at once. Each pattern's quick texts are found in all the texts joined,
+    at C speed; the regular expression then runs only on the texts that have one."""
 
     def __init__(self, patterns: list[Pattern]):
         self.patterns = patterns
 
-    def search(self, texts: list[str]) -> list[tuple[int, Pattern, str]]:
+    def search(self, texts: Texts) -> list[tuple[int, Pattern, str]]:
         """(index of the text, pattern, matched text): the first match of each pattern in each text."""
-        lowered = [text.lower() for text in texts]
-        joined = self.SEPARATOR.join(lowered)
-        starts, offset = [], 0
-        for text in lowered:
-            starts.append(offset)
-            offset += len(text) + len(self.SEPARATOR)
         found = []
         for order, pattern in enumerate(self.patterns):
-            candidates = set()
-            for quick in pattern.contains:
-                at = joined.find(quick)
-                while at != -1:
-                    index = bisect_right(starts, at) - 1
-                    candidates.add(index)
-                    at = joined.find(quick, starts[index] + len(lowered[index]))  # on to the next text
-            for index in candidates:
-                match = pattern.regex.search(texts[index])
+            for index in set().union(*(texts.holding(quick) for quick in pattern.contains)):
+                match = pattern.regex.search(texts.texts[index])
                 if match:
                     found.append((index, order, pattern, match.group(0)))
         return [(index, pattern, text) for index, _, pattern, text in sorted(found, key=lambda f: f[:2])]
 
     def find(self, text: str) -> list[tuple[Pattern, str]]:
-        return [(pattern, matched) for _, pattern, matched in self.search([text])]
+        return [(pattern, matched) for _, pattern, matched in self.search(Texts([text]))]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
@@ -36,6 +36,7 @@ class Schema:
     kind: str
     root: dict
     shared: dict
+    _walked: dict[tuple, tuple[dict, dict, dict]] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def check(self) -> Check:
@@ -59,7 +60,14 @@ class Schema:
     def walk(self, schema_path) -> tuple[dict, dict, dict]:
         """Follow a schema path in the schema as written: (annotations in force, last schema node, its base).
 
-        Sources are inherited along the path; the rule and wording are the last node's own."""
+        Sources are inherited along the path; the rule and wording are the last node's own. Each path is followed
+        once (many documents fail in the same places)."""
+        schema_path = tuple(schema_path)
+        if schema_path not in self._walked:
+            self._walked[schema_path] = self._walk(schema_path)
+        return self._walked[schema_path]
+
+    def _walk(self, schema_path: tuple) -> tuple[dict, dict, dict]:
         inherited: dict = {}
         own: dict = {}
         node, base, is_schema = self.root, self.root, True

@@ -73,8 +73,11 @@ class Project:
 
 def shown(path: Path) -> str:
     """A path as the person typed it: relative to the working folder when inside it."""
+    here, absolute = os.getcwd(), os.path.abspath(path)  # (the working folder's real path: no links in it)
+    if absolute.startswith(here + os.sep):
+        return absolute[len(here) + 1:]  # without a look at the disk, for the usual case
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(Path(here)))
     except ValueError:
         return str(path)
 
@@ -192,7 +195,7 @@ def validate(paths: list[Path], today: date, jobs: int | None = None) -> Report:
     _PROJECT = project
     if jobs > 1 and len(work) >= PARALLEL_FROM:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 4))))
+            results = list(pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 16))))
     else:
         results = [_work(task) for task in work]
     for findings, files in results:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fosterdocs.documents import content_blocks
 from fosterdocs.rules.readability import READING_AGES, reading_age, sentences, syllables
 from fosterdocs.validation import GUIDE_BANDS
 from guides_support import GUIDES, edit
@@ -57,7 +58,7 @@ def test_every_example_version_reads_within_its_band(name):
 
     from guides_support import ROOT
     band = name.removeprefix("childrens-guide-")
-    found = sentences(yaml.safe_load((ROOT / "data" / "example" / f"{name}.yaml").read_text()))
+    found = sentences(content_blocks(yaml.safe_load((ROOT / "data" / "example" / f"{name}.yaml").read_text())))
     assert len(found) > 20 and reading_age(found) <= READING_AGES[band]
 
 
@@ -71,7 +72,7 @@ def test_only_the_guides_own_prose_is_read():
             "advocacy": {"title": "Independent advocacy arrangements", "content": ["You can have an advocate.",
                          {"list": ["Ask your carer.", {"text": "Or call us.", "list": ["We are kind."]}]}],
                          "contact": {"use": "service/advocacy"}}}
-    assert [s.text for s in sentences(data)] == ["You can have an advocate.", "Ask your carer.", "Or call us.",
+    assert [s.text for s in sentences(content_blocks(data))] == ["You can have an advocate.", "Ask your carer.", "Or call us.",
                                                  "We are kind."]
 
 

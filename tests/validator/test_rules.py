@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from fosterdocs.reference import Texts
 from fosterdocs.validation import Project
 
 from validator_support import ROOT
@@ -201,11 +202,11 @@ def test_every_known_stale_value_is_found_past_its_quick_test(text):
     """Each pattern is tried only on text holding one of its `contains` texts: these must cover every value."""
     stale = _reference().stale_set
     texts = ["Nothing to see here.", f"Write to us: {text.upper()}, or call.", f"see {text}"]
-    found = {index for index, _, _ in stale.search(texts)}
+    found = {index for index, _, _ in stale.search(Texts(texts))}
     assert found == {1, 2}, text
 
 
 @pytest.mark.parametrize("text", PLACEHOLDERS)
 def test_every_placeholder_is_found_past_its_quick_test(text):
     placeholders = _reference().placeholder_set
-    assert [index for index, _, _ in placeholders.search(["All done.", f"Manager: {text} today"])] == [1]
+    assert [index for index, _, _ in placeholders.search(Texts(["All done.", f"Manager: {text} today"]))] == [1]

@@ -30,8 +30,8 @@ def _compact(text) -> str:
 def stale_values(document):
     """Text that matches a known stale value (data/reference/stale-values.yaml): old Ofsted numbers and
     addresses, former Commissioners, .gsi.gov.uk emails, old IRM details."""
-    strings = document.strings()
-    for index, stale, matched in document.reference.stale_set.search([text for _, text in strings]):
+    strings = document.parts.strings
+    for index, stale, matched in document.reference.stale_set.search(document.texts):
         path = strings[index][0]
         if stale.current:
             record = stale.current.partition(".")[0]
@@ -84,7 +84,7 @@ commissioner_differs = _regulator_rule("childrens_commissioner", "childrens_comm
       "data/reference/", "data", ALL_KINDS)
 def missing_references(document):
     """A `use:` that names a shared fact which does not exist."""
-    for path, text in document.strings():
+    for path, text in document.parts.strings:
         if path and path[-1] == "use" and document.resolve({"use": text}) is None:
             where, _, name = text.partition("/")
             home = {"service": "service.yaml", "statement-of-purpose": "statement-of-purpose.yaml"}.get(

@@ -21,7 +21,6 @@ from typing import Iterator
 
 import pyphen
 
-from ..documents import content_blocks
 from ..findings import ERROR, WARNING
 from .base import ALL_KINDS, GUIDE_KINDS, Problem, rule
 
@@ -87,10 +86,10 @@ def _prose(block, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _prose(item, path + ("list", index))
 
 
-def sentences(data) -> list[Sentence]:
-    """Every sentence of a document's own content, in file order."""
+def sentences(blocks: list[tuple[tuple, object]]) -> list[Sentence]:
+    """Every sentence of a document's own content (its content blocks), in file order."""
     found = []
-    for block_path, block in content_blocks(data):
+    for block_path, block in blocks:
         for path, text in _prose(block, block_path):
             for part in SENTENCE_END.split(text.strip()):
                 words = WORD.findall(part)
@@ -115,7 +114,7 @@ def _quoted(sentence: Sentence, document) -> str:
 def reads_above_band(document):
     """A version of the children's guide whose reading age is above its age band."""
     band = band_of(document)
-    found = sentences(document.data)
+    found = sentences(document.parts.blocks)
     if band is None or not found:
         return
     age, limit = reading_age(found), READING_AGES[band]
@@ -131,7 +130,7 @@ def reads_above_band(document):
 
 
 def _pictures(document) -> Iterator[tuple[tuple, dict]]:
-    for path, block in content_blocks(document.data):
+    for path, block in document.parts.blocks:
         if isinstance(block, dict) and isinstance(block.get("picture"), dict):
             yield path + ("picture",), block["picture"]
 

@@ -23,34 +23,21 @@ FICTIONAL = PatternSet([
       "written statement)", "law")
 def placeholders(document):
     """Placeholder text (data/reference/placeholders.yaml) or, outside a fictional service, fictional contacts."""
-    strings = document.strings()
-    texts = [text for _, text in strings]
-    for index, placeholder, matched in document.reference.placeholder_set.search(texts):
+    strings = document.parts.strings
+    for index, placeholder, matched in document.reference.placeholder_set.search(document.texts):
         yield Problem(strings[index][0], f"'{matched}' is {placeholder.what}, not text to publish.",
                       "Replace it with the real text, or remove it.")
     if not document.service.get("fictional"):
-        for index, _, matched in FICTIONAL.search(texts):
+        for index, _, matched in FICTIONAL.search(document.texts):
             yield Problem(strings[index][0], f"'{matched}' is a fictional contact from the example service.",
                           "Replace it with your service's real contact details.")
-
-
-def _tables(node, path=()):
-    """Every table in a document (content-block tables and management structures), with its path."""
-    if isinstance(node, dict):
-        if isinstance(node.get("header"), list) and isinstance(node.get("rows"), list):
-            yield path, node
-        for key, value in node.items():
-            yield from _tables(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _tables(value, path + (index,))
 
 
 @rule("text/table-shape", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
       "use)", "standard")
 def table_shape(document):
     """A table row with more or fewer cells than the table has column headings (often a comma that split a cell)."""
-    for path, table in _tables(document.data):
+    for path, table in document.parts.tables:
         width = len(table["header"])
         for index, row in enumerate(table["rows"]):
             if isinstance(row, list) and len(row) != width:
