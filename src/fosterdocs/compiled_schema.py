@@ -117,20 +117,27 @@ class Compiler:
                 raise UnsupportedSchema(f"the keyword {keyword!r} is not supported")
         quick = tuple(passes for _, _, passes in tests)
 
-        def check(instance: Any) -> Sequence[SchemaError]:
-            found: Sequence[SchemaError] = NO_ERRORS
+        def failures(instance: Any) -> list[SchemaError]:
+            return [error for keyword, value, test in tests if not test(instance)
+                    for error in _failed(keyword, value, instance, schema)]
+
+        def leaf(instance: Any) -> Sequence[SchemaError]:
             for passes in quick:
                 if not passes(instance):
-                    found = [error for keyword, value, test in tests if not test(instance)
-                             for error in _failed(keyword, value, instance, schema)]
-                    break
+                    return failures(instance)
+            return NO_ERRORS
+
+        def check(instance: Any) -> Sequence[SchemaError]:
+            found = leaf(instance)
             for keyword, part in parts:
                 errors = part(instance)
                 if errors:
                     found = [*found, *_prefixed(errors, schema_path=keyword)]
             return found
 
-        if not tests and len(parts) == 1 and parts[0][0] is None:  # a bare $ref: its target's check is this node's
+        if not parts:
+            check = leaf
+        elif not tests and len(parts) == 1 and parts[0][0] is None:  # a bare $ref: the target's check is this one's
             check = parts[0][1]
         later.append(check)
         self._compiled[id(schema)] = check

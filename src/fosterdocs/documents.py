@@ -23,6 +23,7 @@ class Shelf:
     def __init__(self, folder: Path, shown: Callable[[Path], str] = str):
         self.folder, self.shown = folder, shown
         self._loaded: dict[Path, tuple[Loaded | None, list[Finding]]] = {}
+        self._data: dict[str, Any] = {}
 
     def load(self, path: Path) -> tuple[Loaded | None, list[Finding]]:
         if path not in self._loaded:
@@ -31,9 +32,11 @@ class Shelf:
 
     def data(self, name: str) -> Any:
         """The data of the service's document called name, or None when it is missing or unreadable."""
-        path = self.folder / f"{name}.yaml"
-        loaded = self.load(path)[0] if path.is_file() else None
-        return loaded.data if loaded else None
+        if name not in self._data:
+            path = self.folder / f"{name}.yaml"
+            loaded = self.load(path)[0] if path.is_file() else None
+            self._data[name] = loaded.data if loaded else None
+        return self._data[name]
 
 
 @dataclass
@@ -107,29 +110,39 @@ class Parts:
     tables: list[tuple[tuple, dict]] = field(default_factory=list)  # every mapping with `header` and `rows` lists
 
 
-_CONTENT = object()  # marks a `content` list on the walk's stack
-
-
 def parts(data: Any) -> Parts:
-    """Gather a document's parts in one walk (without recursion). Lists inside a content block are part of the
-    block, not blocks of their own."""
+    """Gather a document's parts in one walk. Lists inside a content block are part of the block, not blocks of
+    their own."""
     found = Parts()
-    stack: list[tuple[tuple, Any, Any]] = [((), data, False)]
-    while stack:
-        path, node, inside = stack.pop()
-        if isinstance(node, str):
-            found.strings.append((path, node))
-        elif isinstance(node, dict):
+    strings, blocks, tables = found.strings, found.blocks, found.tables
+
+    def visit(node: dict | list, path: tuple, inside: bool) -> None:
+        if isinstance(node, dict):
             if isinstance(node.get("header"), list) and isinstance(node.get("rows"), list):
-                found.tables.append((path, node))
-            for key, value in reversed(node.items()):
-                is_content = key == "content" and not inside and isinstance(value, list)
-                stack.append((path + (key,), value, _CONTENT if is_content else inside))
-        elif isinstance(node, list):
-            if inside is _CONTENT:
-                found.blocks.extend((path + (index,), block) for index, block in enumerate(node))
-            inside = bool(inside)
-            stack.extend((path + (index,), value, inside) for index, value in reversed(list(enumerate(node))))
+                tables.append((path, node))
+            children = node.items()
+        else:
+            children = enumerate(node)
+        for key, value in children:
+            if isinstance(value, str):
+                strings.append((path + (key,), value))
+            elif isinstance(value, (dict, list)):
+                here = path + (key,)
+                if key == "content" and not inside and isinstance(value, list):
+                    for index, block in enumerate(value):
+                        at = here + (index,)
+                        blocks.append((at, block))
+                        if isinstance(block, str):
+                            strings.append((at, block))
+                        elif isinstance(block, (dict, list)):
+                            visit(block, at, True)
+                else:
+                    visit(value, here, inside)
+
+    if isinstance(data, str):
+        strings.append(((), data))
+    elif isinstance(data, (dict, list)):
+        visit(data, (), False)
     return found
 
 

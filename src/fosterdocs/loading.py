@@ -8,6 +8,7 @@ traceback.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,13 +91,6 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     return value
 
 
-def _check_tag(event: yaml.NodeEvent) -> None:
-    tag = event.tag
-    if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
-        raise _Problem("yaml/tag", f"Unknown tag {tag} (tags are not used in fosterdocs files).",
-                       "Remove the tag (the word starting with !).", *_position(event.start_mark))
-
-
 _NO_KEY = object()
 
 
@@ -104,6 +98,8 @@ def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
     """Read YAML events (libyaml, in C) into values and marks in one pass: no node tree and no recursion, so
     depth and aliases are refused as soon as they appear."""
     get_event = CParser(text).get_event
+    scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     stack: list[tuple] = []  # the mappings and lists around the open one
     container: dict | list | None = None  # the open mapping or list, its marks, and the key waiting for a value
     marks: Marks | None = None
@@ -112,44 +108,56 @@ def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
     documents = 0
     while (event := get_event()) is not None:
         kind = type(event)
-        if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            mark = event.start_mark
-            _check_tag(event)
-            if mapping and key is _NO_KEY:  # this event is a key
-                if kind is not yaml.ScalarEvent:
+        if kind is scalar or kind is mapping_start or kind is sequence_start:
+            mark, tag = event.start_mark, event.tag
+            if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
+                raise _Problem("yaml/tag", f"Unknown tag {tag} (tags are not used in fosterdocs files).",
+                               "Remove the tag (the word starting with !).", *_position(mark))
+            if kind is scalar:
+                if mapping:
+                    if key is _NO_KEY:  # this scalar is a key
+                        key = event.value
+                        if key in container:
+                            raise _Problem("yaml/duplicate-key", f"The key '{key}' appears twice here (first on "
+                                           f"line {marks[key][0].line + 1}).", "Keep one of them: merge their "
+                                           "contents, or rename the one that is wrong.", *_position(mark))
+                        key_mark = mark
+                    else:
+                        container[key] = _scalar(event)
+                        marks[key] = (key_mark, mark, None)
+                        key = _NO_KEY
+                elif container is not None:
+                    container.append(_scalar(event))
+                    marks.append((mark, mark, None))
+                else:
+                    raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single "
+                                   "value or a list.", "Start from the matching file in data/example/.",
+                                   *_position(mark))
+                continue
+            value, inner = ({}, {}) if kind is mapping_start else ([], [])
+            if mapping:
+                if key is _NO_KEY:
                     raise _Problem("yaml/key", "A key must be a plain word, not a list or mapping.",
                                    "Write the key as a single word followed by a colon.", *_position(mark))
-                key = event.value
-                if key in container:
-                    raise _Problem("yaml/duplicate-key", f"The key '{key}' appears twice here (first on line "
-                                   f"{marks[key][0].line + 1}).", "Keep one of them: merge their contents, or "
-                                   "rename the one that is wrong.", *_position(mark))
-                key_mark = mark
-                continue
-            if kind is yaml.ScalarEvent:
-                value, inner = _scalar(event), None
-            else:
-                value, inner = ({}, {}) if kind is yaml.MappingStartEvent else ([], [])
-            if mapping:
                 container[key] = value
                 marks[key] = (key_mark, mark, inner)
                 key = _NO_KEY
             elif container is not None:
                 container.append(value)
                 marks.append((mark, mark, inner))
-            elif kind is yaml.MappingStartEvent:
+            elif kind is mapping_start:
                 root = (value, inner, mark)
             else:
                 raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single "
-                               "value or a list.", "Start from the matching file in data/example/.", *_position(mark))
-            if inner is not None:
-                if len(stack) >= MAX_DEPTH:
-                    raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} "
-                                   "levels deep.", "Check the indentation and brackets: no document needs this "
-                                   "many levels.", *_position(mark))
-                stack.append((container, marks, mapping))
-                container, marks, mapping = value, inner, kind is yaml.MappingStartEvent
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                               "value or a list.", "Start from the matching file in data/example/.",
+                               *_position(mark))
+            if len(stack) >= MAX_DEPTH:
+                raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} levels "
+                               "deep.", "Check the indentation and brackets: no document needs this many levels.",
+                               *_position(mark))
+            stack.append((container, marks, mapping))
+            container, marks, mapping = value, inner, kind is mapping_start
+        elif kind in ends:
             container, marks, mapping = stack.pop()
         elif kind is yaml.AliasEvent:
             raise _Problem("yaml/alias", "This file repeats a value with an anchor and alias (& and *).",
@@ -169,11 +177,13 @@ def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
 
 def _read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _Problem("file/too-large", f"The file is {size // 1_000_000} MB; fosterdocs reads files up to "
-                           f"{MAX_BYTES // 1_000_000} MB.", "Check this is the right file: a document is far smaller.")
-        raw = path.read_bytes()
+        with open(path, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                size = os.fstat(file.fileno()).st_size
+                raise _Problem("file/too-large", f"The file is {size // 1_000_000} MB; fosterdocs reads files up "
+                               f"to {MAX_BYTES // 1_000_000} MB.", "Check this is the right file: a document is "
+                               "far smaller.")
     except OSError as err:
         raise _Problem("file/unreadable", f"The file cannot be read: {err.strerror or err}.",
                        "Check the file exists and you have permission to read it.") from err

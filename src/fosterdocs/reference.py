@@ -36,6 +36,7 @@ class Texts:
 
     def __init__(self, texts: list[str]):
         self.texts = texts
+        self._holding: dict[str, set[int]] = {}
         self.lowered = [text.lower() for text in texts]
         self.joined = self.SEPARATOR.join(self.lowered)
         self.starts, offset = [], 0
@@ -44,8 +45,10 @@ class Texts:
             offset += len(text) + len(self.SEPARATOR)
 
     def holding(self, quick: str) -> set[int]:
-        """The indexes of the texts that contain quick (lower-case) text."""
-        found = set()
+        """The indexes of the texts that contain quick (lower-case) text (each quick text is looked for once)."""
+        if quick in self._holding:
+            return self._holding[quick]
+        found = self._holding[quick] = set()
         at = self.joined.find(quick)
         while at != -1:
             index = bisect_right(self.starts, at) - 1

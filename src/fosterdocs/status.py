@@ -7,12 +7,15 @@ import json
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .context import ServiceContext, build
 from .edition import Edition
 from .findings import ERROR, WARNING, Report
 from .rules.base import DOCUMENT_KINDS as LODGED_KINDS  # the documents regulation 4 has Ofsted told about
 from .validation import DOCUMENTS, Project, validate
+
+if TYPE_CHECKING:
+    from .context import ServiceContext
 
 NEEDS_ACTION = {"overdue", "due-soon", "no-date"}
 NOT_SET = "-"
@@ -68,6 +71,8 @@ def rows(contexts: list[ServiceContext], today: date) -> list[StatusRow]:
 
 def collect(paths: list[Path], today: date) -> tuple[list[StatusRow], Report]:
     """Validate the services named by paths and return their rows, with the report they were judged by."""
+    from .context import build  # (the site's context: only `status` and `calendar` need it, not validate)
+
     report = validate(paths, today)
     project = Project.find(paths[0])
     wanted = set(report.services)

@@ -94,7 +94,7 @@ def sentences(blocks: list[tuple[tuple, object]]) -> list[Sentence]:
             for part in SENTENCE_END.split(text.strip()):
                 words = WORD.findall(part)
                 if words:
-                    found.append(Sentence(path, part, len(words), sum(syllables(w) for w in words)))
+                    found.append(Sentence(path, part, len(words), sum(map(syllables, words))))
     return found
 
 
