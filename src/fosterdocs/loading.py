@@ -178,12 +178,12 @@ def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
 def _read_text(path: Path) -> str:
     try:
         with open(path, "rb") as file:
-            raw = file.read(MAX_BYTES + 1)
-            if len(raw) > MAX_BYTES:
-                size = os.fstat(file.fileno()).st_size
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_BYTES:
                 raise _Problem("file/too-large", f"The file is {size // 1_000_000} MB; fosterdocs reads files up "
                                f"to {MAX_BYTES // 1_000_000} MB.", "Check this is the right file: a document is "
                                "far smaller.")
+            raw = file.read()
     except OSError as err:
         raise _Problem("file/unreadable", f"The file cannot be read: {err.strerror or err}.",
                        "Check the file exists and you have permission to read it.") from err

@@ -14,10 +14,9 @@ fails:  'Placement decisions will consider the child's assessed racial, ethnic, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import pyphen
 
@@ -49,8 +48,7 @@ def syllables(word: str) -> int:
     return max(1, vowel_groups, len(_HYPHENATION.positions(word)) + 1)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of a document, where it is, and how many words and syllables it has."""
 
     path: tuple
