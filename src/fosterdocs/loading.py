@@ -27,7 +27,7 @@ DATA_MODEL = "The fosterdocs data model: one UTF-8 YAML file per document, in da
 Path_ = tuple  # a path into the data: keys and list indexes
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+)([eE][-+]?[0-9]+)?$")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")  # 0123 stays text
 _BOOL = {"true": True, "false": False}
 _NULL = {"", "~", "null"}
 _STANDARD_TAG = "tag:yaml.org,2002:"
@@ -94,6 +94,11 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
 _NO_KEY = object()
 
 
+def _not_mapping(mark: yaml.Mark) -> _Problem:
+    return _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single value or a list.",
+                    "Start from the matching file in data/example/.", *_position(mark))
+
+
 def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
     """Read YAML events (libyaml, in C) into values and marks in one pass: no node tree and no recursion, so
     depth and aliases are refused as soon as they appear."""
@@ -130,9 +135,7 @@ def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
                     container.append(_scalar(event))
                     marks.append((mark, mark, None))
                 else:
-                    raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single "
-                                   "value or a list.", "Start from the matching file in data/example/.",
-                                   *_position(mark))
+                    raise _not_mapping(mark)
                 continue
             value, inner = ({}, {}) if kind is mapping_start else ([], [])
             if mapping:
@@ -148,9 +151,7 @@ def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
             elif kind is mapping_start:
                 root = (value, inner, mark)
             else:
-                raise _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single "
-                               "value or a list.", "Start from the matching file in data/example/.",
-                               *_position(mark))
+                raise _not_mapping(mark)
             if len(stack) >= MAX_DEPTH:
                 raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} levels "
                                "deep.", "Check the indentation and brackets: no document needs this many levels.",

@@ -25,6 +25,8 @@ CASES = {
     "tab": ("document:\n\ttitle: Fostering statement\n", "yaml/tab", 2),
     "duplicate-key": ("document:\n  title: A\n  title: B\n", "yaml/duplicate-key", 3),
     "not-a-mapping": ("- one\n- two\n", "yaml/not-mapping", 1),
+    "a-single-value": ("Fostering statement\n", "yaml/not-mapping", 1),
+    "list-as-key": ("document:\n  ? [a, b]\n  : c\n", "yaml/key", 2),
     "empty": ("", "yaml/empty", 1),
     "only-comments": ("# yaml-language-server: $schema=x\n# nothing yet\n", "yaml/empty", 1),
     "alias-bomb": (BILLION_LAUGHS, "yaml/alias", None),
@@ -32,6 +34,7 @@ CASES = {
     "deep-block-nesting": ("".join(" " * i + f"k{i}:\n" for i in range(500)) + " " * 500 + "end\n",
                            "yaml/too-deep", 65),  # where the 65th level opens
     "unknown-tag": ("document: !python/object x\n", "yaml/tag", 1),
+    "unknown-tag-on-quoted-text": ("document:\n  title: !secret 'x'\n", "yaml/tag", 2),
     "two-documents": ("a: 1\n---\nb: 2\n", "yaml/multiple-documents", 2),  # the second "---"
 }
 
