@@ -1,7 +1,7 @@
 """JSON Schema 2020-12, compiled into Python functions, for the keywords fosterdocs's schemas use.
 
 A schema is compiled once per process. Checking a document then costs one call per keyword that applies, instead of
-the general machinery of the jsonschema package (about ten times slower on our documents). The errors are the ones
+the general machinery of the jsonschema package (about eight times slower on our documents). The errors are the ones
 jsonschema reports: the same keywords, instance paths and schema paths. Tests hold the two to that on every bundled
 document and on thousands of broken copies of them. A keyword outside the supported set is refused when the schema
 is compiled, so a schema can never be checked only in part.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -139,9 +139,7 @@ def parts(data: Any) -> Parts:
                 else:
                     visit(value, here, inside)
 
-    if isinstance(data, str):
-        strings.append(((), data))
-    elif isinstance(data, (dict, list)):
+    if isinstance(data, (dict, list)):
         visit(data, (), False)
     return found
 

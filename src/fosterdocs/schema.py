@@ -24,7 +24,7 @@ SHARED = "common.schema.json"
 _INHERITED = ("x-source", "x-basis", "x-requirement")
 _OWN = ("x-rule", "x-message", "x-fix", "description")
 _ANNOTATIONS = _INHERITED + _OWN
-_CONTAINERS = {"properties", "$defs", "patternProperties", "oneOf", "anyOf", "allOf", "prefixItems"}
+_CONTAINERS = {"properties", "$defs", "oneOf"}  # keywords whose next step is a name or an index, not a keyword
 _TYPE_NAMES = {"string": "text", "object": "a set of 'key: value' lines", "array": "a list", "integer": "a whole number",
                "number": "a number", "boolean": "true or false", "null": "empty"}
 
