@@ -143,12 +143,27 @@ class Compiler:
         self._compiled[id(schema)] = check
         return check
 
-    def lookup(self, ref: str, base: dict) -> tuple[Any, dict]:
-        document, _, pointer = ref.partition("#")
-        target = base = self.documents[document] if document else base
+
+def lookup(ref: str, base: dict, documents: dict[str, dict]) -> tuple[Any, dict]:
+    """What a $ref points to, and the schema document that holds it (for the $refs inside it)."""
+    document, _, pointer = ref.partition("#")
+    try:
+        target = base = documents[document] if document else base
         for part in pointer.removeprefix("/").split("/") if pointer else ():
             target = target[part.replace("~1", "/").replace("~0", "~")]
-        return target, base
+    except (KeyError, IndexError, TypeError):
+        raise UnsupportedSchema(f"the $ref {ref!r} points to nothing") from None
+    return target, base
+
+
+def _each(sub: Check, children) -> Sequence[SchemaError]:
+    """The errors of each (key or index, value) under one schema, with the key or index added to their paths."""
+    found: Sequence[SchemaError] = NO_ERRORS
+    for key, value in children:
+        errors = sub(value)
+        if errors:
+            found = [*found, *_prefixed(errors, key)]
+    return found
 
 
 def _failed(keyword: str, value: Any, instance: Any, schema: dict) -> list[SchemaError]:
@@ -235,13 +250,9 @@ def _additional_properties(compiler: Compiler, value: Any, schema: dict, base: d
     sub, known = compiler.node(value, base), set(schema.get("properties", {}))
 
     def check(instance: Any) -> Sequence[SchemaError]:
-        found: Sequence[SchemaError] = NO_ERRORS
-        if isinstance(instance, dict):
-            for name in instance.keys() - known:
-                errors = sub(instance[name])
-                if errors:
-                    found = [*found, *_prefixed(errors, name)]
-        return found
+        if not isinstance(instance, dict):
+            return NO_ERRORS
+        return _each(sub, ((name, instance[name]) for name in instance.keys() - known))
     return check
 
 
@@ -251,13 +262,7 @@ def _items(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
     sub = compiler.node(value, base)
 
     def check(instance: Any) -> Sequence[SchemaError]:
-        found: Sequence[SchemaError] = NO_ERRORS
-        if isinstance(instance, list):
-            for index, item in enumerate(instance):
-                errors = sub(item)
-                if errors:
-                    found = [*found, *_prefixed(errors, index)]
-        return found
+        return _each(sub, enumerate(instance)) if isinstance(instance, list) else NO_ERRORS
     return check
 
 
@@ -289,7 +294,7 @@ def _one_of(compiler: Compiler, value: list, schema: dict, base: dict) -> Check:
 
 
 def _ref(compiler: Compiler, value: str, schema: dict, base: dict) -> Check:
-    return compiler.node(*compiler.lookup(value, base))
+    return compiler.node(*lookup(value, base, compiler.documents))
 
 
 _KEYWORDS: dict[str, Callable[[Compiler, Any, dict, dict], Check]] = {  # keywords that look inside the instance

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
-from .compiled_schema import Check, Compiler, SchemaError, UnsupportedSchema
+from .compiled_schema import Check, Compiler, SchemaError, UnsupportedSchema, lookup
 from .findings import ERROR, Finding
 from .loading import Loaded
 
@@ -49,11 +49,7 @@ class Schema:
         Returns the node and the schema document its own local $refs are relative to."""
         base = base or self.root
         while isinstance(node, dict) and "$ref" in node:
-            document, _, pointer = node["$ref"].partition("#")
-            base = self.shared if document == SHARED else base
-            target = base
-            for part in pointer.removeprefix("/").split("/"):
-                target = target[part]
+            target, base = lookup(node["$ref"], base, {SHARED: self.shared})
             node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         return node, base
 

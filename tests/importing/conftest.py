@@ -18,20 +18,12 @@ from import_support import ROOT, SEEDS, STATEMENTS, TODAY, make_docx, make_pdf
 
 
 @pytest.fixture(scope="session")
-def project(tmp_path_factory) -> Path:
-    """A private copy of data/ and schema/ for the whole session."""
+def session_project(tmp_path_factory) -> Path:
+    """A private copy of data/ and schema/ for the whole session (tests that change it use `project`)."""
     root = tmp_path_factory.mktemp("project")
     for name in ("data", "schema"):
         shutil.copytree(ROOT / name, root / name)
     return root
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Path:
-    """A copy of data/ and schema/ that one test may change."""
-    for name in ("data", "schema"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +58,7 @@ def run(capsys, monkeypatch) -> Run:
 
 
 @pytest.fixture(scope="session")
-def imported(project, sources):
+def imported(session_project, sources):
     """Import a seed in one format (once per session): (exit code, printed report, the draft as data)."""
     cache: dict[tuple[str, str], tuple[int, str, dict]] = {}
 
@@ -75,9 +67,9 @@ def imported(project, sources):
             target = f"{service}-{fmt}"
             out = io.StringIO()
             with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out):
-                mp.chdir(project)
+                mp.chdir(session_project)
                 code = main(["import", str(sources[service, fmt]), "--service", target, "--today", TODAY])
-            draft = YAML(typ="safe").load(project / "data" / target / "statement-of-purpose.yaml")
+            draft = YAML(typ="safe").load(session_project / "data" / target / "statement-of-purpose.yaml")
             cache[service, fmt] = (code, out.getvalue(), draft)
         return cache[service, fmt]
 

@@ -37,24 +37,24 @@ def test_keyword_rules_say_where_they_come_from():
      "is not a valid regular expression"),
     (lambda r: r.pop("contacts"), "'contacts' is a required property"),
 ], ids=["unknown-section", "bad-pattern", "missing-part"])
-def test_a_broken_keywords_file_stops_the_import_with_a_clear_message(fresh, run, change, message):
-    path = fresh / "data/reference/section-keywords.yaml"
+def test_a_broken_keywords_file_stops_the_import_with_a_clear_message(project, run, change, message):
+    path = project / "data/reference/section-keywords.yaml"
     rules = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(rules)
     path.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
-    code, out, err = run("import", SEEDS / STATEMENTS["norfolk"], "--service", "north-shire", cwd=fresh)
+    code, out, err = run("import", SEEDS / STATEMENTS["norfolk"], "--service", "north-shire", cwd=project)
     assert code == 2 and out == "" and message in err and "Traceback" not in err
-    assert not (fresh / "data/north-shire").exists()
+    assert not (project / "data/north-shire").exists()
 
 
-def test_unmapped_parts_are_a_warning_and_a_reviewed_statement_has_none(fresh, run):
-    statement = fresh / "data/example/statement-of-purpose.yaml"
-    _, clean, _ = run("validate", "data/example", "--today", TODAY, cwd=fresh)
+def test_unmapped_parts_are_a_warning_and_a_reviewed_statement_has_none(project, run):
+    statement = project / "data/example/statement-of-purpose.yaml"
+    _, clean, _ = run("validate", "data/example", "--today", TODAY, cwd=project)
     assert "import/unmapped" not in clean
     statement.write_text(statement.read_text(encoding="utf-8") + "unmapped:\n  - heading: 14. Matching\n"
                          "    content:\n      - We match children with carers.\n  - content:\n      - Cover page\n",
                          encoding="utf-8")
-    code, out, _ = run("validate", "data/example", "--format", "json", "--today", TODAY, cwd=fresh)
+    code, out, _ = run("validate", "data/example", "--format", "json", "--today", TODAY, cwd=project)
     found = [f for f in json.loads(out)["findings"] if f["rule"] == "import/unmapped"]
     assert code == 0  # warnings only: the example has no errors
     assert [(f["severity"], f["message"].split(" was ")[0]) for f in found] == [

@@ -250,11 +250,11 @@ KNOWN_DIFFERENCES = {
 
 
 @pytest.mark.parametrize("service", STATEMENTS)
-def test_draft_finds_what_the_hand_transcription_finds(imported, project, run, service):
+def test_draft_finds_what_the_hand_transcription_finds(imported, session_project, run, service):
     imported(service, "txt")
 
     def rules(path: str) -> Counter:
-        _, out, _ = run("validate", path, "--format", "json", "--today", TODAY, cwd=project)
+        _, out, _ = run("validate", path, "--format", "json", "--today", TODAY, cwd=session_project)
         return Counter(f["rule"] for f in json.loads(out)["findings"] if f["file"].endswith("statement-of-purpose.yaml"))
 
     hand = rules(f"data/{service}/statement-of-purpose.yaml")

@@ -34,7 +34,7 @@ PLACED = {
 
 
 @pytest.fixture(scope="module")
-def drafts(project, tmp_path_factory):
+def drafts(session_project, tmp_path_factory):
     """The made-up statement imported from .md, .docx (heading styles) and .pdf (no styles at all)."""
     folder = tmp_path_factory.mktemp("unseen")
     sources = {"md": SOURCE, "docx": make_docx(SOURCE, folder / "riverbend.docx"),
@@ -43,10 +43,10 @@ def drafts(project, tmp_path_factory):
     for fmt, source in sources.items():
         out = io.StringIO()
         with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out):
-            mp.chdir(project)
+            mp.chdir(session_project)
             code = main(["import", str(source), "--service", f"riverbend-{fmt}", "--today", TODAY])
         assert code == 0
-        found[fmt] = (out.getvalue(), YAML(typ="safe").load(project / "data" / f"riverbend-{fmt}" /
+        found[fmt] = (out.getvalue(), YAML(typ="safe").load(session_project / "data" / f"riverbend-{fmt}" /
                                                              "statement-of-purpose.yaml"))
     return found
 

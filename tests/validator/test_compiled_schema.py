@@ -91,6 +91,8 @@ def test_the_real_services_break_the_schemas_in_many_ways():
     ({"anyOf": [{"type": "string"}]}, "'anyOf' is not supported"),
     ({"type": "object", "patternProperties": {"^a": {}}, "additionalProperties": False}, "patternProperties"),
     ({"items": [{"type": "string"}]}, "items must be a schema"),
+    ({"$ref": "#/$defs/nowhere"}, "points to nothing"),
+    ({"$ref": "other.schema.json#/$defs/text"}, "points to nothing"),
 ])
 def test_a_keyword_it_does_not_implement_is_refused_when_compiling(schema, message):
     with pytest.raises(UnsupportedSchema, match=message):
