@@ -4,8 +4,14 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Debian packages: to compile the YAML builder (without them fosterdocs uses the same builder in Python), for the
+# PDFs, and for the tests. Each list is installed only when one of its packages is missing.
+BUILD_PACKAGES := gcc libyaml-dev
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
 TEST_PACKAGES := chromium poppler-utils jq git
+
+apt_install = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
 
 .PHONY: site test setup setup-test benchmarks clean
 
@@ -17,14 +23,13 @@ test: setup-test
 	$(BIN)/pytest -q
 
 setup: $(BIN)/fosterdocs
-	@missing=$$(for p in $(SITE_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
+	@$(call apt_install,$(SITE_PACKAGES))
 
 setup-test: setup node_modules/axe-core/axe.min.js
-	@missing=$$(for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
+	@$(call apt_install,$(TEST_PACKAGES))
 
-$(BIN)/fosterdocs: pyproject.toml
+$(BIN)/fosterdocs: pyproject.toml src/fosterdocs/_yamltree.pyx
+	@$(call apt_install,$(BUILD_PACKAGES))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'

@@ -91,6 +91,13 @@ class Compiler:
     def __init__(self, documents: dict[str, dict]):
         self.documents = documents  # name (as written before '#' in a $ref) -> schema document
         self._compiled: dict[int, Check] = {}
+        self._valid: dict[int, Callable[[Any], bool]] = {}
+
+    def valid(self, schema: Any, base: dict) -> Callable[[Any], bool]:
+        """Whether an instance passes a schema node: as node(), without working out errors for failed tests
+        (for `if` and `oneOf`, which mostly only ask)."""
+        self.node(schema, base)
+        return self._valid.get(id(schema)) or (lambda instance: self._valid[id(schema)](instance))
 
     def node(self, schema: Any, base: dict) -> Check:
         """The check for one schema node (each node is compiled once, so recursive $refs terminate).
@@ -135,12 +142,19 @@ class Compiler:
                     found = [*found, *_prefixed(errors, schema_path=keyword)]
             return found
 
+        def valid(instance: Any) -> bool:
+            for passes in quick:
+                if not passes(instance):
+                    return False
+            return not any(part(instance) for _, part in parts)
+
         if not parts:
             check = leaf
         elif not tests and len(parts) == 1 and parts[0][0] is None:  # a bare $ref: the target's check is this one's
             check = parts[0][1]
         later.append(check)
         self._compiled[id(schema)] = check
+        self._valid[id(schema)] = valid
         return check
 
 
@@ -267,28 +281,27 @@ def _items(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
 
 
 def _if(compiler: Compiler, value: Any, schema: dict, base: dict) -> Check:
-    test = compiler.node(value, base)
+    test = compiler.valid(value, base)
     then = compiler.node(schema["then"], base) if "then" in schema else None
     otherwise = compiler.node(schema["else"], base) if "else" in schema else None
 
     def check(instance: Any) -> Sequence[SchemaError]:
-        branch, name = (then, "then") if not test(instance) else (otherwise, "else")
+        branch, name = (then, "then") if test(instance) else (otherwise, "else")
         return _prefixed(branch(instance), schema_path=name) if branch else NO_ERRORS
     return check
 
 
 def _one_of(compiler: Compiler, value: list, schema: dict, base: dict) -> Check:
     options = [compiler.node(sub, base) for sub in value]
+    valid = [compiler.valid(sub, base) for sub in value]
 
     def check(instance: Any) -> Sequence[SchemaError]:
-        failures: list[SchemaError] = []
-        for index, option in enumerate(options):
-            errors = option(instance)
-            if not errors:
-                if any(not other(instance) for other in options[index + 1:]):
-                    return [SchemaError("oneOf", value, instance, schema)]  # valid under more than one
-                return NO_ERRORS
-            failures += _prefixed(errors, schema_path=index)
+        passed = sum(passes(instance) for passes in valid)
+        if passed == 1:
+            return NO_ERRORS
+        if passed:
+            return [SchemaError("oneOf", value, instance, schema)]  # valid under more than one
+        failures = [error for index, option in enumerate(options) for error in _prefixed(option(instance), schema_path=index)]
         return [SchemaError("oneOf", value, instance, schema, context=failures)]
     return check
 

@@ -114,34 +114,34 @@ def parts(data: Any) -> Parts:
     """Gather a document's parts in one walk. Lists inside a content block are part of the block, not blocks of
     their own."""
     found = Parts()
-    strings, blocks, tables = found.strings, found.blocks, found.tables
-
-    def visit(node: dict | list, path: tuple, inside: bool) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("header"), list) and isinstance(node.get("rows"), list):
-                tables.append((path, node))
-            children = node.items()
-        else:
-            children = enumerate(node)
-        for key, value in children:
-            if isinstance(value, str):
-                strings.append((path + (key,), value))
-            elif isinstance(value, (dict, list)):
-                here = path + (key,)
-                if key == "content" and not inside and isinstance(value, list):
-                    for index, block in enumerate(value):
-                        at = here + (index,)
-                        blocks.append((at, block))
-                        if isinstance(block, str):
-                            strings.append((at, block))
-                        elif isinstance(block, (dict, list)):
-                            visit(block, at, True)
-                else:
-                    visit(value, here, inside)
-
     if isinstance(data, (dict, list)):
-        visit(data, (), False)
+        _visit(found, data, (), False)
     return found
+
+
+def _visit(found: Parts, node: dict | list, path: tuple, inside: bool) -> None:
+    if isinstance(node, dict):
+        if isinstance(node.get("header"), list) and isinstance(node.get("rows"), list):
+            found.tables.append((path, node))
+        children = node.items()
+    else:
+        children = enumerate(node)
+    strings = found.strings
+    for key, value in children:
+        if isinstance(value, str):
+            strings.append((path + (key,), value))
+        elif isinstance(value, (dict, list)):
+            here = path + (key,)
+            if key == "content" and not inside and isinstance(value, list):
+                for index, block in enumerate(value):
+                    at = here + (index,)
+                    found.blocks.append((at, block))
+                    if isinstance(block, str):
+                        strings.append((at, block))
+                    elif isinstance(block, (dict, list)):
+                        _visit(found, block, at, True)
+            else:
+                _visit(found, value, here, inside)
 
 
 def content_blocks(data: Any) -> list[tuple[tuple, Any]]:

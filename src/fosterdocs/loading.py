@@ -1,39 +1,34 @@
 """Read YAML into plain data, keeping the line and column of every key and value.
 
-Read-only loading reads libyaml's parse events (C) and builds the values itself, in one pass, so that dates
-stay text (the schema checks their form), leading-zero numbers such as phone numbers stay text, and every problem a
-person can make in a file (tabs, duplicate keys, bad bytes, aliases, absurd nesting) becomes a finding, never a
-traceback.
+Read-only loading builds values straight from libyaml's parse events (yamltree: compiled where it was built), so that
+dates stay text (the schema checks their form), leading-zero numbers such as phone numbers stay text, and every
+problem a person can make in a file (tabs, duplicate keys, bad bytes, aliases, absurd nesting) becomes a finding,
+never a traceback.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
 
+from . import yamltree
 from .findings import ERROR, Finding
+from .yamltree import MAX_DEPTH, Marks, Position, Refused
+
+try:
+    from ._yamltree import build
+except ImportError:  # not compiled here: the same, in Python
+    build = yamltree.build
 
 MAX_BYTES = 5_000_000
-MAX_DEPTH = 64
 YAML_HELP = "YAML 1.2 specification, https://yaml.org/spec/1.2.2/"
 DATA_MODEL = "The fosterdocs data model: one UTF-8 YAML file per document, in data/<service>/"
 
 Path_ = tuple  # a path into the data: keys and list indexes
-
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|(0|[1-9][0-9]*)(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")  # 0123 stays text
-_BOOL = {"true": True, "false": False}
-_NULL = {"", "~", "null"}
-_STANDARD_TAG = "tag:yaml.org,2002:"
-
-
-Marks = dict | list  # for each key or item of a mapping or list: (key's mark, value's mark, marks inside it)
 
 
 @dataclass
@@ -42,10 +37,10 @@ class Loaded:
 
     file: str
     data: Any
-    start: yaml.Mark | None = None
+    start: Position = (1, 1)
     marks: Marks | None = None
 
-    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+    def where(self, path: Path_, *, key: bool = False) -> Position:
         """Line and column of the value at path (or of its key), or of its nearest ancestor that exists."""
         found, marks = self.start, self.marks
         for step in path:
@@ -54,11 +49,7 @@ class Loaded:
             except (KeyError, IndexError, TypeError):
                 break
             found = key_at if key else value_at
-        return _position(found) if found else (1, 1)
-
-
-def _position(mark: yaml.Mark) -> tuple[int, int]:
-    return mark.line + 1, mark.column + 1
+        return found
 
 
 class _Problem(Exception):
@@ -67,116 +58,32 @@ class _Problem(Exception):
         self.rule, self.message, self.fix, self.line, self.column = rule, message, fix, line, column
 
 
-_NUMBER_START = frozenset("0123456789+-.")
+_REFUSALS = {  # rule -> message (given the refusal's detail) and fix
+    "yaml/tag": (lambda tag: f"Unknown tag {tag} (tags are not used in fosterdocs files).",
+                 "Remove the tag (the word starting with !)."),
+    "yaml/duplicate-key": (lambda seen: f"The key '{seen[0]}' appears twice here (first on line {seen[1]}).",
+                           "Keep one of them: merge their contents, or rename the one that is wrong."),
+    "yaml/key": (lambda _: "A key must be a plain word, not a list or mapping.",
+                 "Write the key as a single word followed by a colon."),
+    "yaml/not-mapping": (lambda _: "The file must be a set of 'key: value' lines, not a single value or a list.",
+                         "Start from the matching file in data/example/."),
+    "yaml/too-deep": (lambda _: f"The file nests lists or sections more than {MAX_DEPTH} levels deep.",
+                      "Check the indentation and brackets: no document needs this many levels."),
+    "yaml/alias": (lambda _: "This file repeats a value with an anchor and alias (& and *).",
+                   "Write the value out in full where it is needed; anchors and aliases are not used here."),
+    "yaml/multiple-documents": (lambda _: "The file holds more than one YAML document (a line '---').",
+                                "Keep one document per file: remove the extra '---' line."),
+    "yaml/empty": (lambda _: "The file is empty.",
+                   "Fill it in, or delete it: copy the matching file from data/example/ to start."),
+}
 
 
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    """Convert a scalar with YAML 1.2 core rules (no sexagesimal, octal, yes/no or timestamps)."""
-    value, tag = event.value, event.tag
-    if event.style or tag is not None and (tag == "!" or tag.endswith(":str")):
-        return value  # quoted, block or tagged as text (libyaml gives plain scalars the style "")
-    if not value:
-        return None
-    if value[0] in _NUMBER_START:
-        if _INT.match(value):
-            return int(value)
-        if _FLOAT.match(value):
-            return float(value)
-    elif len(value) <= 5:
-        lowered = value.lower()
-        if lowered in _NULL:
-            return None
-        if lowered in _BOOL:
-            return _BOOL[lowered]
-    return value
+def _refused(refusal: Refused) -> _Problem:
+    message, fix = _REFUSALS[refusal.rule]
+    return _Problem(refusal.rule, message(refusal.detail), fix, refusal.line, refusal.column)
 
 
-_NO_KEY = object()
-
-
-def _not_mapping(mark: yaml.Mark) -> _Problem:
-    return _Problem("yaml/not-mapping", "The file must be a set of 'key: value' lines, not a single value or a list.",
-                    "Start from the matching file in data/example/.", *_position(mark))
-
-
-def _build(text: str) -> tuple[dict, Marks, yaml.Mark]:
-    """Read YAML events (libyaml, in C) into values and marks in one pass: no node tree and no recursion, so
-    depth and aliases are refused as soon as they appear."""
-    get_event = CParser(text).get_event
-    scalar, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    stack: list[tuple] = []  # the mappings and lists around the open one
-    container: dict | list | None = None  # the open mapping or list, its marks, and the key waiting for a value
-    marks: Marks | None = None
-    mapping, key, key_mark = False, _NO_KEY, None
-    root: tuple = ()
-    documents = 0
-    while (event := get_event()) is not None:
-        kind = type(event)
-        if kind is scalar or kind is mapping_start or kind is sequence_start:
-            mark, tag = event.start_mark, event.tag
-            if tag is not None and tag != "!" and not tag.startswith(_STANDARD_TAG):
-                raise _Problem("yaml/tag", f"Unknown tag {tag} (tags are not used in fosterdocs files).",
-                               "Remove the tag (the word starting with !).", *_position(mark))
-            if kind is scalar:
-                if mapping:
-                    if key is _NO_KEY:  # this scalar is a key
-                        key = event.value
-                        if key in container:
-                            raise _Problem("yaml/duplicate-key", f"The key '{key}' appears twice here (first on "
-                                           f"line {marks[key][0].line + 1}).", "Keep one of them: merge their "
-                                           "contents, or rename the one that is wrong.", *_position(mark))
-                        key_mark = mark
-                    else:
-                        container[key] = _scalar(event)
-                        marks[key] = (key_mark, mark, None)
-                        key = _NO_KEY
-                elif container is not None:
-                    container.append(_scalar(event))
-                    marks.append((mark, mark, None))
-                else:
-                    raise _not_mapping(mark)
-                continue
-            value, inner = ({}, {}) if kind is mapping_start else ([], [])
-            if mapping:
-                if key is _NO_KEY:
-                    raise _Problem("yaml/key", "A key must be a plain word, not a list or mapping.",
-                                   "Write the key as a single word followed by a colon.", *_position(mark))
-                container[key] = value
-                marks[key] = (key_mark, mark, inner)
-                key = _NO_KEY
-            elif container is not None:
-                container.append(value)
-                marks.append((mark, mark, inner))
-            elif kind is mapping_start:
-                root = (value, inner, mark)
-            else:
-                raise _not_mapping(mark)
-            if len(stack) >= MAX_DEPTH:
-                raise _Problem("yaml/too-deep", f"The file nests lists or sections more than {MAX_DEPTH} levels "
-                               "deep.", "Check the indentation and brackets: no document needs this many levels.",
-                               *_position(mark))
-            stack.append((container, marks, mapping))
-            container, marks, mapping = value, inner, kind is mapping_start
-        elif kind in ends:
-            container, marks, mapping = stack.pop()
-        elif kind is yaml.AliasEvent:
-            raise _Problem("yaml/alias", "This file repeats a value with an anchor and alias (& and *).",
-                           "Write the value out in full where it is needed; anchors and aliases are not used here.",
-                           *_position(event.start_mark))
-        elif kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _Problem("yaml/multiple-documents", "The file holds more than one YAML document (a line "
-                               "'---').", "Keep one document per file: remove the extra '---' line.",
-                               *_position(event.start_mark))
-    if not root:
-        raise _Problem("yaml/empty", "The file is empty.", "Fill it in, or delete it: "
-                       "copy the matching file from data/example/ to start.")
-    return root
-
-
-def _read_text(path: Path) -> str:
+def _read(path: Path) -> tuple[bytes, str]:
     try:
         with open(path, "rb") as file:
             size = os.fstat(file.fileno()).st_size
@@ -189,12 +96,21 @@ def _read_text(path: Path) -> str:
         raise _Problem("file/unreadable", f"The file cannot be read: {err.strerror or err}.",
                        "Check the file exists and you have permission to read it.") from err
     try:
-        return raw.decode("utf-8-sig")
+        return raw, raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         column = err.start - raw.rfind(b"\n", 0, err.start)
         raise _Problem("yaml/encoding", f"The file is not UTF-8 text (byte 0x{raw[err.start]:02x} on this line).",
                        "Save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8).", line, column) from err
+
+
+def _character_problem(err: yaml.reader.ReaderError, raw: bytes) -> _Problem:
+    """A character YAML does not allow, such as a control character pasted in from another program."""
+    start = raw.rfind(b"\n", 0, err.position) + 1
+    column = len(raw[start:err.position].decode("utf-8", "replace")) + 1
+    return _Problem("yaml/character", f"The file holds a character YAML does not allow here (#x{err.character:04x}: "
+                    f"{err.reason}).", "Delete the character: it is usually invisible, pasted in with text from "
+                    "another program.", raw.count(b"\n", 0, err.position) + 1, column)
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> _Problem:
@@ -216,11 +132,15 @@ def load(path: Path, shown: str | None = None) -> tuple[Loaded | None, list[Find
     """Load one YAML file as a mapping; on any problem return no data and one finding saying what and where."""
     shown = shown or str(path)
     try:
-        text = _read_text(path)
+        raw, text = _read(path)
         try:
-            data, marks, position = _build(text)
+            data, marks, position = build(raw)
+        except Refused as refusal:
+            raise _refused(refusal) from None
         except yaml.MarkedYAMLError as err:
             raise _syntax_problem(err, text) from err
+        except yaml.reader.ReaderError as err:
+            raise _character_problem(err, raw) from err
         except yaml.YAMLError as err:
             raise _Problem("yaml/syntax", f"This is not valid YAML: {err}.", "Check the file's punctuation.") from err
         return Loaded(shown, data, position, marks), []

@@ -36,6 +36,7 @@ CASES = {
     "unknown-tag": ("document: !python/object x\n", "yaml/tag", 1),
     "unknown-tag-on-quoted-text": ("document:\n  title: !secret 'x'\n", "yaml/tag", 2),
     "two-documents": ("a: 1\n---\nb: 2\n", "yaml/multiple-documents", 2),  # the second "---"
+    "control-character": ("document:\n  title: Caf\u00e9 \x07statement\n", "yaml/character", 2),
 }
 
 
