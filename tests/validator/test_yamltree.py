@@ -4,6 +4,7 @@ copies of the bundled files."""
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -11,7 +12,7 @@ import yaml
 
 from fosterdocs import loading, yamltree
 
-from validator_support import ROOT
+from validator_support import ROOT, TODAY
 from test_bad_input import CASES
 
 BUNDLED = sorted((ROOT / "data").glob("*/*.yaml"))
@@ -35,6 +36,14 @@ def outcome(build, data: bytes):
 def test_the_compiled_builder_is_built_and_used():
     from fosterdocs import _yamltree
     assert loading.build is _yamltree.build
+
+
+def test_validate_reports_the_same_with_the_python_builder(run, monkeypatch):
+    args = ("validate", "data", "--format", "json", "--today", TODAY)
+    with_compiled = run(*args)
+    monkeypatch.setattr(loading, "build", yamltree.build)
+    assert run(*args) == with_compiled
+    assert len(json.loads(with_compiled[1])["findings"]) > 50  # the real services' findings, with their lines
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: f"{p.parent.name}/{p.name}")
