@@ -2,10 +2,10 @@
 
 A schema is compiled once per process. Checking a document then costs one expression for the keywords that test a
 value itself, and one call for each that looks inside it, instead of the general machinery of the jsonschema package
-(about thirty times slower on our documents). The errors are the ones
-jsonschema reports: the same keywords, instance paths and schema paths. Tests hold the two to that on every bundled
-document and on thousands of broken copies of them. A keyword outside the supported set is refused when the schema
-is compiled, so a schema can never be checked only in part.
+(about thirty times slower on our documents). The errors are the ones jsonschema reports: the same keywords, instance
+paths and schema paths. Tests hold the two to that on every bundled document and on thousands of broken copies of
+them. A keyword outside the supported set is refused when the schema is compiled, so a schema can never be checked
+only in part.
 """
 
 from __future__ import annotations
