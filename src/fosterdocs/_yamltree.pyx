@@ -53,11 +53,11 @@ cdef extern from "yaml.h":
         yaml_mark_t start_mark
     ctypedef struct yaml_parser_t:
         yaml_error_type_t error
-        char *problem
+        const char *problem
         size_t problem_offset
         int problem_value
         yaml_mark_t problem_mark
-        char *context
+        const char *context
         yaml_mark_t context_mark
     int yaml_parser_initialize(yaml_parser_t *parser)
     void yaml_parser_delete(yaml_parser_t *parser)
@@ -65,6 +65,7 @@ cdef extern from "yaml.h":
     int yaml_parser_parse(yaml_parser_t *parser, yaml_event_t *event)
     void yaml_event_delete(yaml_event_t *event)
 
+NAME = "<byte string>"  # the stream's name in errors, as PyYAML gives it
 cdef const char *STANDARD_TAG = "tag:yaml.org,2002:"
 cdef size_t STANDARD_TAG_LENGTH = strlen(STANDARD_TAG)
 
@@ -78,7 +79,7 @@ cdef inline str _text(yaml_char_t *value, size_t length):
 
 
 cdef bint _text_tag(yaml_char_t *tag):
-    """Whether a tag makes a scalar text ('!' or a ...:str tag); refuse one fosterdocs does not know."""
+    """Whether a tag makes a scalar text: '!' or the standard ...:str tag (other tags were refused before)."""
     cdef size_t length
     if tag == NULL:
         return False
@@ -101,26 +102,26 @@ cdef object _scalar_value(yaml_event_t *event):
     text = _text(value, length)
     if event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE or _text_tag(event.data.scalar.tag):
         return text
-    if length == 0 or length <= 5 or value[0] in b"0123456789+-.":
+    if length <= 5 or value[0] in b"0123456789+-.":  # could be a number, true, false or null
         return plain_value(text)
     return text
 
 
 cdef object _parse_error(yaml_parser_t *parser):
+    """PyYAML's error for what libyaml could not parse, as PyYAML's own C parser raises it."""
     if parser.error == YAML_MEMORY_ERROR:
         return MemoryError()
+    problem = parser.problem.decode("utf-8", "replace") if parser.problem != NULL else None
     if parser.error == YAML_READER_ERROR:
-        return yaml.reader.ReaderError("<bytes>", parser.problem_offset, parser.problem_value, "?",
-                                       parser.problem.decode("utf-8", "replace"))
-    context_mark = problem_mark = context = None
+        return yaml.reader.ReaderError(NAME, parser.problem_offset, parser.problem_value, "?", problem)
+    context = context_mark = problem_mark = None
     if parser.context != NULL:
         context = parser.context.decode("utf-8", "replace")
-        context_mark = yaml.Mark("<bytes>", parser.context_mark.index, parser.context_mark.line,
-                                 parser.context_mark.column, None, None)
-    problem = parser.problem.decode("utf-8", "replace") if parser.problem != NULL else None
+        context_mark = yaml.Mark(NAME, parser.context_mark.index, parser.context_mark.line, parser.context_mark.column,
+                                 None, None)
     if parser.problem != NULL:
-        problem_mark = yaml.Mark("<bytes>", parser.problem_mark.index, parser.problem_mark.line,
-                                 parser.problem_mark.column, None, None)
+        problem_mark = yaml.Mark(NAME, parser.problem_mark.index, parser.problem_mark.line, parser.problem_mark.column,
+                                 None, None)
     kind = yaml.scanner.ScannerError if parser.error == YAML_SCANNER_ERROR else yaml.parser.ParserError
     return kind(context, context_mark, problem, problem_mark)
 
