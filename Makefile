@@ -28,7 +28,7 @@ setup: $(BIN)/fosterdocs
 setup-test: setup node_modules/axe-core/axe.min.js
 	@$(call apt_install,$(TEST_PACKAGES))
 
-$(BIN)/fosterdocs: pyproject.toml src/fosterdocs/_yamltree.pyx
+$(BIN)/fosterdocs: pyproject.toml setup.py src/fosterdocs/_yamltree.pyx
 	@$(call apt_install,$(BUILD_PACKAGES))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
