@@ -34,7 +34,12 @@ ALT_SOURCE = ("Public Sector Bodies (Websites and Mobile Applications) (No. 2) A
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_HYPHENATION = pyphen.Pyphen(lang="en_GB")
+
+
+@lru_cache(maxsize=1)
+def _hyphenation() -> pyphen.Pyphen:
+    """The British English hyphenation patterns, read when first needed (reading them takes 50-70 ms)."""
+    return pyphen.Pyphen(lang="en_GB")
 
 
 @lru_cache(maxsize=20000)
@@ -45,7 +50,7 @@ def syllables(word: str) -> int:
     vowel_groups = len(re.findall(r"[aeiouy]+", word))
     if vowel_groups > 1 and (re.search(r"[^l]e$|[^td]ed$|[^sxzhcg]es$", word) and not word.endswith(("ee", "ye"))):
         vowel_groups -= 1  # a silent final e, as in 'time', 'liked', 'makes'
-    return max(1, vowel_groups, len(_HYPHENATION.positions(word)) + 1)
+    return max(1, vowel_groups, len(_hyphenation().positions(word)) + 1)
 
 
 class Sentence(NamedTuple):
