@@ -222,7 +222,12 @@ class _Mapper:
                                f"{where} lists the same item more than once.", "Remove the repeated item.")
 
 
+def findings(schema: Schema, loaded: Loaded, service: str) -> Iterator[Finding]:
+    """Check one loaded document against its schema, each finding worked out only when it is asked for."""
+    mapper = _Mapper(schema, loaded, service)
+    return (f for error in schema.check(loaded.data) for f in mapper.map(error))
+
+
 def validate(schema: Schema, loaded: Loaded, service: str) -> list[Finding]:
     """Check one loaded document against its schema."""
-    mapper = _Mapper(schema, loaded, service)
-    return [f for error in schema.check(loaded.data) for f in mapper.map(error)]
+    return list(findings(schema, loaded, service))

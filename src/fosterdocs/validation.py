@@ -7,6 +7,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 from datetime import date
 from pathlib import Path
 
@@ -32,6 +33,7 @@ DOCUMENTS = {"statement-of-purpose": "statement-of-purpose",
              **{f"childrens-guide-{band}": "childrens-guide" for band in GUIDE_BANDS},
              "carer-handbook": "carer-handbook"}  # file name (without .yaml) -> kind of document
 PARALLEL_FROM = 8  # services; below this, starting workers costs more than it saves
+MAX_FINDINGS_PER_FILE = 200  # the real services have at most 24: more means a file that is not a document at all
 
 
 class CannotRun(Exception):
@@ -89,11 +91,17 @@ def kind_of(path: Path) -> str | None:
 
 def _check(project: Project, kind: str, loaded: Loaded, service_id: str, service: dict, today: date,
            shelf: Shelf | None = None) -> list[Finding]:
-    findings = schemas.validate(project.schemas[kind], loaded, service_id)
+    """The schema's findings, then the rules', up to MAX_FINDINGS_PER_FILE and a finding saying there are more."""
     document = Document(kind, service_id, loaded, service, project.reference, today, shelf)
-    for rule in RULES:
-        if kind in rule.kinds:
-            findings.extend(rule.run(document))
+    found = chain(schemas.findings(project.schemas[kind], loaded, service_id),
+                  *(rule.run(document) for rule in RULES if kind in rule.kinds))
+    findings = list(islice(found, MAX_FINDINGS_PER_FILE + 1))
+    if len(findings) > MAX_FINDINGS_PER_FILE:
+        findings[MAX_FINDINGS_PER_FILE:] = [Finding(
+            loaded.file, 1, 1, ERROR, "file/too-many-findings", f"This file has more than {MAX_FINDINGS_PER_FILE} "
+            f"problems; fosterdocs shows the first {MAX_FINDINGS_PER_FILE}.", "Fix those, then validate again to "
+            "see the rest. So many problems usually mean a file that is not a fosterdocs document, or was pasted "
+            "in whole: compare it with the matching file in data/example/.", DATA_MODEL, service=service_id)]
     return findings
 
 

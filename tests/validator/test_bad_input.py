@@ -73,6 +73,18 @@ def test_non_utf8_bytes_are_reported_with_their_line(project):
     assert_one_finding(result, "yaml/encoding", 2, "data/example/statement-of-purpose.yaml")
 
 
+def test_a_flood_of_problems_is_cut_short_with_a_finding_saying_so(project):
+    target = project / "data/example/statement-of-purpose.yaml"
+    target.write_text("".join(f"key{i}: value\n" for i in range(200_000)), encoding="utf-8")  # 3 MB
+    result = run_limited(["validate", "data/example", "--format", "json"], project)
+    assert "Traceback" not in result.stderr and result.returncode == 1, result.stderr
+    found = [f for f in json.loads(result.stdout)["findings"] if f["file"] == "data/example/statement-of-purpose.yaml"]
+    assert len(found) == 201
+    assert [f["rule"] for f in found].count("schema/unknown-key") == 200
+    assert [f for f in found if f["rule"] == "file/too-many-findings"][0]["message"].startswith(
+        "This file has more than 200 problems")
+
+
 def test_unreadable_file_is_reported(project):
     target = project / "data/example/statement-of-purpose.yaml"
     target.unlink()
