@@ -135,7 +135,7 @@ class Compiler:
             return NO_ERRORS if passes(instance) else failures(instance)
 
         def check(instance: Any) -> Sequence[SchemaError]:
-            found = NO_ERRORS if passes(instance) else failures(instance)
+            found = leaf(instance)
             for keyword, part in parts:
                 errors = part(instance)
                 if errors:

@@ -15,14 +15,13 @@ from typing import Any
 
 import yaml
 
-from . import yamltree
 from .findings import ERROR, Finding
 from .yamltree import MAX_DEPTH, Marks, Position, Refused
 
 try:
     from ._yamltree import build
 except ImportError:  # not compiled here: the same, in Python
-    build = yamltree.build
+    from .yamltree import build
 
 MAX_BYTES = 5_000_000
 YAML_HELP = "YAML 1.2 specification, https://yaml.org/spec/1.2.2/"

@@ -12,8 +12,7 @@ import yaml
 
 from fosterdocs import loading, yamltree
 
-from validator_support import ROOT, TODAY
-from test_bad_input import CASES
+from validator_support import CASES, ROOT, TODAY
 
 BUNDLED = sorted((ROOT / "data").glob("*/*.yaml"))
 DAMAGE = (b"", b"\t", b":", b"- ", b"&a ", b"*a", b"!tag ", b"'", b'"', b"[", b"]", b"{", b"\n", b"\n  ", b"---\n",
