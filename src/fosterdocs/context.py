@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from .validation import DOCUMENTS, CannotRun, Project, shown, validate
 TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
           "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
           "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
+_NOT_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9.-]+")
 NOT_SECTIONS = {"document", "related_documents", "other_sections", "unmapped"}
 
 
@@ -53,9 +55,11 @@ class DocumentContext:
 
     @property
     def edition(self) -> str:
-        """What names this edition in a file name: its period, version or approval year."""
-        return str(self.meta.get("period") or self.meta.get("version") or self.meta.get("approved_on", "")[:4]
-                   or "current").replace("/", "-").replace(" ", "")
+        """What names this edition in a file name: its period, version or approval year, in letters, digits, dots
+        and hyphens only (whatever the data holds), at most 40 of them."""
+        written = self.meta.get("period") or self.meta.get("version") or str(self.meta.get("approved_on") or "")[:4]
+        name = _NOT_IN_FILE_NAME.sub("-", str(written).replace("/", "-").replace(" ", ""))[:40].strip("-.")
+        return name or "current"
 
     @property
     def easy_read(self) -> bool:
@@ -158,9 +162,11 @@ def build(project: Project, report: Report, today: date) -> list[ServiceContext]
 
 def service_folder(project: Project, name: str) -> Path:
     """The folder of a service named by its id or by its folder's path."""
-    for candidate in (project.data / name, Path(name)):
-        if candidate.is_dir() and candidate.resolve().parent == project.data.resolve():
-            return candidate
+    services = project.services()
+    for candidate in (project.data / name, Path(name).absolute()):
+        folder = candidate.parent.resolve() / candidate.name  # a link to a folder is not a service
+        if folder in services:
+            return folder
     raise CannotRun(f"There is no service called '{name}' in {shown(project.data)}.")
 
 

@@ -16,8 +16,10 @@ from urllib.request import url2pathname
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from .confinement import check_output_folder
 from .context import ServiceContext, gather
 from .findings import Report
+from .pictures import publishable_only
 from .rendering import environment
 from .validation import CannotRun
 
@@ -129,5 +131,7 @@ def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs:
 
 def make_pdfs(data: Path, services: list[str], out_dir: Path, today: date) -> tuple[Report, list[PdfFile]]:
     """Check the named services (or every one), then write their PDFs: what `fosterdocs pdf` does."""
-    _, report, chosen = gather(data, services, today)
+    project, report, chosen = gather(data, services, today)
+    check_output_folder(out_dir, project.data, "PDFs")
+    publishable_only(chosen)
     return report, write_pdfs(chosen, out_dir, today)

@@ -9,7 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
+from .bounds import shorten_words
 from .dates import long_date, parse_date
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -35,11 +37,16 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "section"
 
 
+def shown_text(value):
+    """What a template prints for a value: text with over-long words shortened (bounds.shorten_words)."""
+    return shorten_words(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 @lru_cache(maxsize=None)
 def environment(*extra_folders: str) -> Environment:
     """Templates from the package (and any extra folders, searched first)."""
     env = Environment(loader=FileSystemLoader([*extra_folders, str(TEMPLATES)]), autoescape=select_autoescape(
-        default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True)
+        default=True, default_for_string=True), trim_blocks=True, lstrip_blocks=True, finalize=shown_text)
     env.filters.update(tel=tel, long_date=written_date, slug=slug)
     env.tests["safe_url"] = lambda url: bool(_SAFE_URL.match(str(url)))
     return env

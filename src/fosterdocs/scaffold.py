@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from ruamel.yaml import YAML
 
 from .validation import CannotRun, check_new_service_id
 
+BACKUPS = ".backups"  # in data/, hidden: no command takes a folder in it for a service
 HEADER = ("# {service_id}: started from the fictional example service on {day}. Replace every example detail\n"
           "# (example.org addresses, 01632 960xxx numbers, Exampleshire): the validator reports each one left.\n")
 
@@ -24,7 +26,8 @@ def _retitle(text: str, service_id: str) -> str:
 
 
 def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path, Path | None]:
-    """Copy data/example to data/SERVICE-ID as a non-fictional service; with force, back up what was there."""
+    """Copy data/example to data/SERVICE-ID as a non-fictional service; with force, what was there is kept in
+    data/.backups/SERVICE-ID-<time>-<random>/ first."""
     check_new_service_id(service_id)
     example, target = data / "example", data / service_id
     if not example.is_dir():
@@ -34,8 +37,10 @@ def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path,
         if not force:
             raise CannotRun(f"{target} already exists. Nothing was changed; use --force to replace it "
                             "(the old folder is kept as a backup).")
-        backup = target.with_name(f"{service_id}.backup-{datetime.now():%Y%m%d-%H%M%S}")
-        target.rename(backup)
+        backups = data / BACKUPS
+        backups.mkdir(exist_ok=True)
+        backup = Path(tempfile.mkdtemp(prefix=f"{service_id}-{datetime.now():%Y%m%d-%H%M%S}-", dir=backups))
+        backup = target.rename(backup / service_id)
     target.mkdir()
     yaml = YAML()  # round-trip: comments, order and quoting are kept
     yaml.width = 4096
@@ -43,7 +48,7 @@ def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path,
         text = source.read_text(encoding="utf-8")
         if source.name == "service.yaml":
             document = yaml.load(text)
-            del document["fictional"]
+            document.pop("fictional", None)
             buffer = io.StringIO()
             yaml.dump(document, buffer)
             text = buffer.getvalue()

@@ -20,6 +20,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from .bounds import shorten_words
 from .context import ServiceContext
 from .documents import DEFAULT_REVIEW_MONTHS, DEFAULT_WARNING_DAYS
 from .rendering import environment
@@ -116,7 +117,7 @@ def contact_groups(service: dict) -> list[tuple[str, str, list[dict]]]:
 
 def nav_title(text: str) -> Markup:
     """A title for mkdocs and the theme, which print titles as HTML: escaped, and never read as a macro."""
-    return Markup(str(escape(str(text))).replace("{", "&#123;"))
+    return Markup(str(escape(shorten_words(str(text)))).replace("{", "&#123;"))
 
 
 def write_pages(site: Site, templates: Path, pages: Path) -> None:

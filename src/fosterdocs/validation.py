@@ -18,15 +18,15 @@ from .loading import DATA_MODEL, Loaded
 from .reference import Reference, load_reference, overdue_checks
 from .rules import RULES
 
-SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SERVICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")  # the whole name (fullmatch): a web address and a folder
 RESERVED_IDS = ("example", "reference")
 
 
 def check_new_service_id(service_id: str) -> None:
     """Refuse an id that cannot name a new service folder (CannotRun says why)."""
-    if not SERVICE_ID.match(service_id) or service_id in RESERVED_IDS:
-        raise CannotRun(f"'{service_id}' cannot be a service id: use lower-case letters, digits and hyphens "
-                        "(for example 'north-shire'), other than 'example' and 'reference'.")
+    if not SERVICE_ID.fullmatch(service_id) or service_id in RESERVED_IDS:
+        raise CannotRun(f"{service_id!r} cannot be a service id: use up to 60 lower-case letters, digits and "
+                        "hyphens (for example 'north-shire'), other than 'example' and 'reference'.")
 DOCUMENT_KINDS = ("statement-of-purpose", "childrens-guide", "carer-handbook")
 GUIDE_BANDS = ("under-8", "8-to-12", "13-plus")  # the children's guide: one version, in its own file, per age band
 DOCUMENTS = {"statement-of-purpose": "statement-of-purpose",
@@ -69,7 +69,8 @@ class Project:
         return cls(data, loaded, reference, problems)
 
     def services(self) -> list[Path]:
-        return sorted(p for p in self.data.iterdir() if p.is_dir() and p.name != "reference"
+        """The service folders: every folder in data/ but reference/, hidden ones (backups) and links."""
+        return sorted(p for p in self.data.iterdir() if p.is_dir() and not p.is_symlink() and p.name != "reference"
                       and not p.name.startswith("."))
 
 
@@ -153,7 +154,7 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
                                     "This service has no service.yaml, so its shared facts are missing.",
                                     "Copy data/example/service.yaml into this folder and fill it in.",
                                     DATA_MODEL, service=service_id))
-        if not SERVICE_ID.match(service_id):
+        if not SERVICE_ID.fullmatch(service_id):
             findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/service-id",
                                     f"The folder name '{service_id}' cannot be used as a web address.",
                                     "Rename the folder in lower case, with hyphens instead of spaces.",

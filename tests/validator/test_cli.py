@@ -81,7 +81,7 @@ def test_new_with_force_keeps_a_backup(project, run):
     mine = project / "data/north-shire/service.yaml"
     mine.write_text(mine.read_text() + "# my notes\n")
     code, out, _ = run("new", "north-shire", "--force", cwd=project)
-    backups = list((project / "data").glob("north-shire.backup-*"))
+    backups = list((project / "data/.backups").glob("north-shire-*/north-shire"))
     assert code == 0 and len(backups) == 1
     assert (backups[0] / "service.yaml").read_text().endswith("# my notes\n")
     assert not mine.read_text().endswith("# my notes\n")

@@ -1,14 +1,16 @@
-"""Rules about text that must never be published: placeholders, editing notes and fictional contacts.
+"""Rules about text that must never be published: placeholders, editing notes, fictional contacts, runs of
+characters no word is that long.
 
 passes: 'Call us on 0300 123 1231.'
 fails:  'Manager: TBC', '5 Foster for Adoption (remove)', 'lorem ipsum', or the example service's 01632 960xxx
-        numbers and example.org addresses left in a real service.
+        numbers and example.org addresses left in a real service; 300 characters without a space.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..bounds import LONG_WORD, MAX_WORD
 from ..findings import ERROR
 from ..reference import Pattern, PatternSet
 from .base import Problem, rule
@@ -46,4 +48,15 @@ def table_shape(document):
                               "cell that contains a comma in quotes.")
 
 
-RULES = [placeholders, table_shape]
+@rule("text/long-word", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
+      "use)", "standard")
+def long_word(document):
+    """A 'word' longer than any real word or web address: text pasted without spaces, or a slip of the keyboard."""
+    for path, text in document.parts.strings:
+        if len(text) > MAX_WORD and (word := LONG_WORD.search(text)):
+            yield Problem(path, f"This text has an unbroken run of {len(word[0]):,} characters "
+                          f"('{word[0][:30]}…'); no word or web address is that long.",
+                          "Put the spaces back, or replace the run with the words it stands for.")
+
+
+RULES = [placeholders, table_shape, long_word]
