@@ -43,6 +43,7 @@ benchmarks: setup-test
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/pdf_render.py
 	$(BIN)/python benchmarks/site_build.py
+	$(BIN)/python benchmarks/long_words.py
 
 clean:
 	rm -rf site public .pytest_cache

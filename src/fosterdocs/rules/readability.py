@@ -19,6 +19,7 @@ from typing import Iterator, NamedTuple
 
 import pyphen
 
+from ..bounds import MAX_WORD
 from ..findings import WARNING
 from .base import GUIDE_KINDS, Problem, rule
 
@@ -42,8 +43,9 @@ def _hyphenation() -> pyphen.Pyphen:
 @lru_cache(maxsize=20000)
 def syllables(word: str) -> int:
     """Syllables in a word: the larger of two estimates that each miss some (textstat's English counter needs a
-    dictionary downloaded at run time; its fallback is the hyphenation count used here)."""
-    word = word.lower()
+    dictionary downloaded at run time; its fallback is the hyphenation count used here). A word longer than any real
+    one (text/long-word) is counted by its first MAX_WORD letters: hyphenating it all would take minutes."""
+    word = word[:MAX_WORD].lower()
     vowel_groups = len(re.findall(r"[aeiouy]+", word))
     if vowel_groups > 1 and (re.search(r"[^l]e$|[^td]ed$|[^sxzhcg]es$", word) and not word.endswith(("ee", "ye"))):
         vowel_groups -= 1  # a silent final e, as in 'time', 'liked', 'makes'
