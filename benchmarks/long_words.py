@@ -19,8 +19,9 @@ from validate import ROOT, best_of
 
 from fosterdocs import context
 from fosterdocs.pdf import created_time, print_html, render
+from fosterdocs.project import Project
 from fosterdocs.publishing import build
-from fosterdocs.validation import Project, validate
+from fosterdocs.validation import validate
 
 TODAY = date(2026, 11, 23)
 FIRST = "introduction:\n  title: Introduction\n  content:\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .project import CannotRun, shown
+
 
 def inside(path: Path, folder: Path) -> bool:
     """Whether path, with every link followed, is folder or somewhere inside it."""
@@ -18,8 +20,6 @@ def check_output_folder(out: Path, data: Path, what: str) -> None:
     """Refuse an output folder that is or holds the project (the data folder's parent), or sits in its data.
 
     A folder beside the data in the project (site/, pdf/) is fine: the site is rebuilt there."""
-    from .validation import CannotRun, shown  # validation loads documents, which use inside()
-
     target, data, root = out.resolve(), data.resolve(), data.resolve().parent
     if root.is_relative_to(target):
         raise CannotRun(f"{shown(out)} is the project folder or holds it: writing the {what} there would replace "

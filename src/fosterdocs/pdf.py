@@ -20,8 +20,8 @@ from .confinement import check_output_folder
 from .context import ServiceContext, gather
 from .findings import Report
 from .pictures import publishable_only
+from .project import CannotRun
 from .rendering import environment
-from .validation import CannotRun
 
 PRINT_TEMPLATES = Path(__file__).parent / "templates" / "print"
 DRAFT_MARK = "DRAFT — not for lodging"

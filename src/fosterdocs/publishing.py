@@ -29,8 +29,8 @@ from .confinement import check_output_folder, inside
 from .context import ServiceContext, gather
 from .findings import Report
 from .pictures import publishable_only
+from .project import CannotRun, Project, shown
 from .site import SITE_KEY, Site, write_pages
-from .validation import CannotRun, Project, shown
 
 BUILDING = ".building-"  # a site being built is staged in .<site>.building-<random> beside it
 LOCK = ".lock"  # held by the build using a staging folder

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .validation import CannotRun, check_new_service_id
+from .project import CannotRun, check_new_service_id
 
 BACKUPS = ".backups"  # in data/, hidden: no command takes a folder in it for a service
 HEADER = ("# {service_id}: started from the fictional example service on {day}. Replace every example detail\n"
