@@ -85,6 +85,7 @@ class Reference:
     regulators: dict[str, dict] = field(default_factory=dict)
     stale: list[Pattern] = field(default_factory=list)
     placeholders: list[Pattern] = field(default_factory=list)
+    example_identity: list[Pattern] = field(default_factory=list)
     files: dict[str, Loaded] = field(default_factory=dict)
 
     @cached_property
@@ -94,6 +95,10 @@ class Reference:
     @cached_property
     def placeholder_set(self) -> PatternSet:
         return PatternSet(self.placeholders)
+
+    @cached_property
+    def example_identity_set(self) -> PatternSet:
+        return PatternSet(self.example_identity)
 
     def current(self, dotted: str) -> str:
         """The current value named 'record.field', written out for a message."""
@@ -128,6 +133,7 @@ def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple
         data = dict(loaded.data)
         reference.stale += _patterns(data.pop("stale", []))
         reference.placeholders += _patterns(data.pop("placeholders", []))
+        reference.example_identity += _patterns(data.pop("example_identity", []))
         reference.regulators.update(data)
     return reference, findings
 

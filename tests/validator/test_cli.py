@@ -64,7 +64,7 @@ def test_new_service_is_a_copy_of_the_example_with_its_comments(project, run):
     assert copied[3:] == example[2:] and copied[0] == example[0]
     # until its example details are replaced, the new service cannot pass
     code, out, _ = run("validate", "data/north-shire", "--today", TODAY, cwd=project)
-    assert code == 1 and "text/placeholder" in out
+    assert code == 1 and "text/example-identity" in out
 
 
 def test_new_refuses_to_overwrite_without_force(project, run):

@@ -2,37 +2,52 @@
 characters no word is that long.
 
 passes: 'Call us on 0300 123 1231.'
-fails:  'Manager: TBC', '5 Foster for Adoption (remove)', 'lorem ipsum', or the example service's 01632 960xxx
-        numbers and example.org addresses left in a real service; 300 characters without a space.
+fails:  'Manager: TBC', '5 Foster for Adoption (remove)', 'lorem ipsum'; 300 characters without a space; in any
+        service but the bundled example, the example's details (Exampleshire, SC999999, Priya Shah, EX1 1AA, its
+        01632 960xxx numbers and example.org addresses) or `fictional: true`.
 """
 
 from __future__ import annotations
 
-import re
-
 from ..bounds import LONG_WORD, MAX_WORD
 from ..findings import ERROR
-from ..reference import Pattern, PatternSet
 from .base import Problem, rule
 
-FICTIONAL = PatternSet([
-    Pattern(re.compile(r"\b01632\s?960\s?\d{3}\b"), ("01632",), "a fictional telephone number"),
-    Pattern(re.compile(r"[\w.-]*\bexample\.(org|com|net)\b", re.IGNORECASE), ("example.",), "a fictional address"),
-])
+EXAMPLE = "example"  # the bundled fictional service: the only one that may hold the example's details
+OWN_DETAILS = ("Fostering Services (England) Regulations 2011, regulation 3(1) (a written statement of the service's "
+               "own aims, people and contacts)")
 
 
 @rule("text/placeholder", ERROR, "Fostering Services (England) Regulations 2011, regulation 3(1) (a complete "
       "written statement)", "law")
 def placeholders(document):
-    """Placeholder text (data/reference/placeholders.yaml) or, outside a fictional service, fictional contacts."""
+    """Placeholder text (data/reference/placeholders.yaml)."""
     strings = document.parts.strings
     for index, placeholder, matched in document.reference.placeholder_set.search(document.texts):
         yield Problem(strings[index][0], f"'{matched}' is {placeholder.what}, not text to publish.",
                       "Replace it with the real text, or remove it.")
-    if not document.service.get("fictional"):
-        for index, _, matched in FICTIONAL.search(document.texts):
-            yield Problem(strings[index][0], f"'{matched}' is a fictional contact from the example service.",
-                          "Replace it with your service's real contact details.")
+
+
+@rule("text/example-identity", ERROR, OWN_DETAILS, "law")
+def example_identity(document):
+    """In any service but the bundled example, a detail of the fictional example service (its names, URN,
+    postcodes, addresses, telephone numbers or web addresses: `example_identity` in data/reference/placeholders.yaml),
+    left over from `fosterdocs new`."""
+    if document.service_id == EXAMPLE:
+        return
+    strings = document.parts.strings
+    for index, detail, matched in document.reference.example_identity_set.search(document.texts):
+        yield Problem(strings[index][0], f"'{matched}' is {detail.what}, a fictional service, not yours.",
+                      "Replace it with your service's own details.")
+
+
+@rule("service/fictional", ERROR, OWN_DETAILS, "law", ("service",))
+def fictional(document):
+    """`fictional: true` in any service but the bundled example: a real service's documents are never make-believe,
+    and the example's own details are checked for in every other service."""
+    if document.service_id != EXAMPLE and document.get("fictional") is not None:
+        yield Problem(("fictional",), "Only the bundled example service is fictional; this one is a real service.",
+                      "Remove the line `fictional: true` from service.yaml.", key=True)
 
 
 @rule("text/table-shape", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
@@ -59,4 +74,4 @@ def long_word(document):
                           "Put the spaces back, or replace the run with the words it stands for.")
 
 
-RULES = [placeholders, table_shape, long_word]
+RULES = [placeholders, example_identity, fictional, table_shape, long_word]
