@@ -91,9 +91,15 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with staging_folder(site_dir) as staging:
         pictures = publishable_only(services)
-        written = write_pdfs(services, staging / "pdf", today) if pdfs else []
+        made = write_pdfs(services, staging / "pdf", today) if pdfs else []
+        written = [pdf for pdf in made if not pdf.problem]
         site = Site(services, today, {(p.service_id, p.kind): p.size for p in written})
         render_site(site, config_file, staging / "pages", staging / "site")
+        problems = [pdf.problem for pdf in made if pdf.problem] + site.unshowable
+        if publish and problems:
+            raise CannotRun(f"{problems[0].file} has no errors, yet its page or PDF could not be made; nothing was "
+                            "published. Please tell the fosterdocs maintainers, with the file.")
+        report.findings += problems
         for pdf in written:
             os.replace(pdf.path, staging / "site" / pdf.service_id / pdf.path.name)
         copy_pictures(pictures, staging / "site")

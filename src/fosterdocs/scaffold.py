@@ -7,7 +7,7 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 
 from .project import CannotRun, check_new_service_id
 
@@ -47,8 +47,13 @@ def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path,
     for source in sorted(example.glob("*.yaml")):
         text = source.read_text(encoding="utf-8")
         if source.name == "service.yaml":
-            document = yaml.load(text)
-            document.pop("fictional", None)
+            try:
+                document = yaml.load(text)
+            except YAMLError as err:
+                raise CannotRun(f"{source} cannot be read ({err.__class__.__name__}): new services are copied from "
+                                "it, so put it right first (fosterdocs validate data/example says where).") from None
+            if isinstance(document, dict):
+                document.pop("fictional", None)
             buffer = io.StringIO()
             yaml.dump(document, buffer)
             text = buffer.getvalue()
