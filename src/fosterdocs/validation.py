@@ -6,16 +6,17 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
-from itertools import chain, islice
+from dataclasses import replace
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 
 from . import schema as schemas
 from .documents import Document, Shelf
 from .findings import ERROR, Finding, Report
 from .loading import DATA_MODEL, Loaded
-from .reference import Reference, load_reference, overdue_checks
+from .project import CannotRun, Project, shown
+from .reference import overdue_checks
 from .rules import RULES
 
 SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -34,54 +35,6 @@ DOCUMENTS = {"statement-of-purpose": "statement-of-purpose",
              "carer-handbook": "carer-handbook"}  # file name (without .yaml) -> kind of document
 PARALLEL_FROM = 8  # services; below this, starting workers costs more than it saves
 MAX_FINDINGS_PER_FILE = 200  # the real services have at most 24: more means a file that is not a document at all
-
-
-class CannotRun(Exception):
-    """The command cannot run at all (exit 2): a missing path, no reference data, no schemas."""
-
-
-@dataclass
-class Project:
-    """Where a project's data, reference data and schemas are."""
-
-    data: Path
-    schemas: dict[str, schemas.Schema]
-    reference: Reference
-    reference_findings: list[Finding]
-
-    @classmethod
-    def find(cls, start: Path) -> Project:
-        """The project whose data folder contains start."""
-        start = start.resolve()
-        for candidate in (start, *start.parents):
-            if (candidate / "reference" / "regulators.yaml").is_file():
-                return cls.open(candidate)
-        raise CannotRun(f"{start} is not inside a fosterdocs data folder (one with reference/regulators.yaml).")
-
-    @classmethod
-    def open(cls, data: Path) -> Project:
-        schema_dir = data.parent / "schema"
-        try:
-            loaded = schemas.load_schemas(schema_dir)
-        except (OSError, ValueError) as err:
-            raise CannotRun(f"The schemas in {schema_dir} cannot be used: {err}") from err
-        reference, problems = load_reference(data / "reference", loaded["reference"], shown(data / "reference"))
-        return cls(data, loaded, reference, problems)
-
-    def services(self) -> list[Path]:
-        return sorted(p for p in self.data.iterdir() if p.is_dir() and p.name != "reference"
-                      and not p.name.startswith("."))
-
-
-def shown(path: Path) -> str:
-    """A path as the person typed it: relative to the working folder when inside it."""
-    here, absolute = os.getcwd(), os.path.abspath(path)  # (the working folder's real path: no links in it)
-    if absolute.startswith(here + os.sep):
-        return absolute[len(here) + 1:]  # without a look at the disk, for the usual case
-    try:
-        return str(path.resolve().relative_to(Path(here)))
-    except ValueError:
-        return str(path)
 
 
 def kind_of(path: Path) -> str | None:
@@ -203,7 +156,7 @@ def validate(paths: list[Path], today: date, jobs: int | None = None) -> Report:
         else:
             raise CannotRun(f"{path} is not a YAML file or a folder of them.")
     report = Report(services=[folder.name for folder in tasks])
-    report.findings += project.reference_findings + overdue_checks(project.reference, today)
+    report.findings += project.reference_findings + overdue_checks(project.reference, today, not project.own_reference)
     work = [(folder, only, today) for folder, only in tasks.items()]
     jobs = jobs or os.cpu_count() or 1
     _PROJECT = project
