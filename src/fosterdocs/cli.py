@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__, status
-from .project import find_root, shown
+from .project import CannotRun, Project, find_root, shown
 from .reporters import FORMATS
-from .validation import CannotRun, Project, validate
+from .validation import validate
 
 CANNOT_RUN = 2
 GC_EVERY = 10_000  # allocations between collections: documents make many small objects and few cycles

@@ -9,6 +9,7 @@ does, and the tests change such copies.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +20,19 @@ from .findings import Finding
 from .reference import Reference, load_reference
 
 LEGACY_MARKER = "data/reference/regulators.yaml"  # a copy of this repository's data without fosterdocs.yml
+SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+RESERVED_IDS = ("example", "reference")
 
 
 class CannotRun(Exception):
     """The command cannot run at all (exit 2): a missing path, no reference data, no schemas."""
+
+
+def check_new_service_id(service_id: str) -> None:
+    """Refuse an id that cannot name a new service folder (CannotRun says why)."""
+    if not SERVICE_ID.match(service_id) or service_id in RESERVED_IDS:
+        raise CannotRun(f"'{service_id}' cannot be a service id: use lower-case letters, digits and hyphens "
+                        "(for example 'north-shire'), other than 'example' and 'reference'.")
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -58,6 +68,7 @@ class Project:
 
     @classmethod
     def open(cls, root: Path) -> Project:
+        """The project at root, with its settings, schemas and reference data read."""
         config, problems = load_config(root, resource(root, f"{resources.SCHEMAS}/{SCHEMA}"))
         if problems:
             raise CannotRun(f"{CONFIG_FILE} cannot be used:\n  " + "\n  ".join(problems))
@@ -74,10 +85,18 @@ class Project:
         return resource(self.root, relative)
 
     def services(self) -> list[Path]:
+        """Every service folder, by name."""
         if not self.data.is_dir():
             return []
         return sorted(p for p in self.data.iterdir() if p.is_dir() and p.name != "reference"
                       and not p.name.startswith("."))
+
+    def service(self, name: str) -> Path:
+        """The folder of a service named by its id or by its folder's path."""
+        for candidate in (self.data / name, Path(name)):
+            if candidate.is_dir() and candidate.resolve().parent == self.data.resolve():
+                return candidate
+        raise CannotRun(f"There is no service called '{name}' in {shown(self.data)}.")
 
 
 def resource(root: Path, relative: str) -> Path:

@@ -24,7 +24,7 @@ from .documents import content_blocks
 from .findings import Report
 from .resources import SITE_CONFIG
 from .site import SITE_KEY, Site, write_pages
-from .validation import CannotRun, Project, shown
+from .project import CannotRun, Project, shown
 
 MARKER = ".fosterdocs-site"  # in every site we write: only such a folder (or an empty one) is ever replaced
 _RENAME_EXCHANGE = 2

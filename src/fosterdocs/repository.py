@@ -19,9 +19,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__, resources
 from .config import CONFIG_FILE, SCHEMA
-from .project import CannotRun, shown
+from .project import CannotRun, check_new_service_id, shown
 from .scaffold import new_service
-from .validation import check_new_service_id
 
 TEMPLATES = Path(__file__).parent / "templates" / "repository"
 SERVICE_TYPES = ("local-authority", "independent-agency")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from jsonschema import Draft202012Validator
 
 from ..loading import load
+from ..project import CannotRun, Project
 from ..resources import REFERENCE, SCHEMAS
-from ..validation import CannotRun, Project
 
 FILE = "section-keywords.yaml"
 SCHEMA = "section-keywords.schema.json"
