@@ -166,3 +166,39 @@ def test_every_command_works_from_a_subfolder_of_the_repository(repo, run):
     sop = repo / "data/acme/statement-of-purpose.yaml"
     code, out, _ = run("diff", str(sop), str(repo / "data/acme-east/statement-of-purpose.yaml"), cwd=inside)
     assert code == 0 and "No changes" in out
+
+
+FAKE_GH = """#!/bin/sh
+echo "$*" >> "$GH_LOG"
+case "$1 $2" in "issue list") printf '%s' "$OPEN_ISSUE" ;; esac
+"""
+
+
+def test_the_weekly_reminder_keeps_one_issue_for_what_is_due(repo, tmp_path):
+    workflow = _yaml(repo / ".github/workflows/review-reminders.yml")
+    steps = {step.get("name", ""): step for step in workflow["jobs"]["reviews"]["steps"]}
+    scripts = [steps["List what is due"]["run"], steps["Open, update or close the tracking issue"]["run"]]
+    fake = tmp_path / "bin" / "gh"
+    fake.parent.mkdir()
+    fake.write_text(FAKE_GH, encoding="utf-8")
+    fake.chmod(0o755)
+    sop = repo / "data/acme/statement-of-purpose.yaml"
+    sop.write_text(re.sub(r"(?m)^  next_review_due: .*$", "  next_review_due: 2020-01-31", sop.read_text()))
+
+    def week(open_issue: str) -> list[str]:
+        log = tmp_path / "gh.log"
+        log.unlink(missing_ok=True)
+        env = {"PATH": f"{fake.parent}:{Path(sys.executable).parent}:/usr/bin:/bin", "GH_LOG": str(log),
+               "OPEN_ISSUE": open_issue, "RUN_URL": "https://github.example/runs/1",
+               **{key: str(value) for key, value in workflow["env"].items()}}
+        for script in scripts:
+            done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=repo,
+                                  env=env, capture_output=True, text=True)
+            assert done.returncode == 0, done.stderr
+        return log.read_text().splitlines()
+
+    assert week("")[-1] == ("issue create --title Documents due for review or for sending to Ofsted --label "
+                            "review-due --body-file issue.md")
+    assert "| Acme Fostering |" in (repo / "issue.md").read_text() and "(overdue)" in (repo / "issue.md").read_text()
+    assert week("17")[1:] == ["issue edit 17 --title Documents due for review or for sending to Ofsted "
+                              "--body-file issue.md"]
