@@ -90,6 +90,8 @@ def load_config(root: Path, schema_file: Path) -> tuple[Config, list[str]]:
     if not path.is_file():
         return Config(), []
     loaded, problems = load(path, str(path))
+    if loaded is None and [f.rule for f in problems] == ["yaml/empty"]:
+        return Config(path), []  # every setting is optional: comments alone still mark the project
     if loaded is None:
         return Config(path), [f"{f.file}:{f.line}:{f.column}: {f.message} {f.fix}" for f in problems]
 

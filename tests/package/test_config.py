@@ -34,6 +34,12 @@ def test_contrast_follows_the_wcag_formula():
     assert contrast(shade, "#ffffff") >= AA_TEXT and shade != "#ff8800"
 
 
+def test_a_settings_file_of_comments_only_marks_the_project(repo, run):
+    _settings(repo, "# Nothing to set yet.\n")
+    code, out, err = run("validate", cwd=repo / "data" / "acme")
+    assert code == 1 and "1 service, 6 files" in out and not err
+
+
 def test_branding_custom_templates_and_stylesheets_reach_every_page(repo, run):
     (repo / "branding").mkdir()
     (repo / "branding" / "logo.svg").write_text(LOGO, encoding="utf-8")
