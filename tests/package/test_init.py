@@ -202,3 +202,16 @@ def test_the_weekly_reminder_keeps_one_issue_for_what_is_due(repo, tmp_path):
     assert "| Acme Fostering |" in (repo / "issue.md").read_text() and "(overdue)" in (repo / "issue.md").read_text()
     assert week("17")[1:] == ["issue edit 17 --title Documents due for review or for sending to Ofsted "
                               "--body-file issue.md"]
+
+
+def test_the_weekly_issue_is_kept_as_in_fosterdocs_own_reminder(repo):
+    """The issue-keeping script is the one fosterdocs' own workflow runs (and tests/ci tests): the two never drift."""
+    def script(path: Path) -> str:
+        (step,) = [s for s in _yaml(path)["jobs"]["reviews"]["steps"] if s.get("name") == "Open, update or close "
+                   "the tracking issue"]
+        return step["run"]
+
+    ours = ROOT / ".github/workflows/review-reminders.yml"
+    assert script(repo / ".github/workflows/review-reminders.yml") == script(ours)
+    assert _yaml(repo / ".github/workflows/review-reminders.yml")["env"] == {
+        key: value for key, value in _yaml(ours)["env"].items() if key in ("LABEL", "TITLE")}
