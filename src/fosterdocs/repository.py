@@ -63,7 +63,7 @@ def _environment() -> Environment:
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet, atomically (a temporary file renamed into place)."""
+    """Write a file that must not exist yet, atomically: a temporary file, hard-linked into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
