@@ -25,17 +25,18 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .branding import site_settings
 from .confinement import check_output_folder, inside
 from .context import ServiceContext, gather
 from .findings import Report
 from .pictures import publishable_only
 from .project import CannotRun, Project, shown
+from .resources import SITE_CONFIG
 from .site import SITE_KEY, Site, write_pages
 
 BUILDING = ".building-"  # a site being built is staged in .<site>.building-<random> beside it
 LOCK = ".lock"  # held by the build using a staging folder
 MARKER = ".fosterdocs-site"  # in every site we write: only such a folder (or an empty one) is ever replaced
-CONFIG = "mkdocs.yml"  # beside the data folder, with content/, overrides/ and macros/
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -77,11 +78,13 @@ def blocking(report: Report, services: list[ServiceContext]) -> Report:
 
 def build(data: Path, site_dir: Path, today: date, names: list[str] | None = None, publish: bool = False,
           pdfs: bool = True) -> Outcome:
-    """Validate, then write the site (and PDFs) for the named services; publish refuses while any error stands."""
+    """Validate, then write the site (and PDFs) for the named services (publish: by default, those fosterdocs.yml
+    lists); publish refuses while any error stands."""
+    if publish and not names:
+        names = list(Project.find(data).config.publish)
     project, report, services = gather(data, names or [], today)
-    config_file = project.data.parent / CONFIG
-    if not config_file.is_file():
-        raise CannotRun(f"There is no website configuration at {shown(config_file)}.")
+    if not project.resource(SITE_CONFIG).is_file():
+        raise CannotRun(f"There is no website configuration at {shown(project.resource(SITE_CONFIG))}.")
     check_output_folder(site_dir, project.data, "site")
     check_replaceable(site_dir)
     if publish:
@@ -94,7 +97,7 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
         made = write_pdfs(services, staging / "pdf", today) if pdfs else []
         written = [pdf for pdf in made if not pdf.problem]
         site = Site(services, today, {(p.service_id, p.kind): p.size for p in written})
-        render_site(site, config_file, staging / "pages", staging / "site")
+        render_site(site, *site_settings(project, staging / "theme"), staging / "pages", staging / "site")
         problems = [pdf.problem for pdf in made if pdf.problem] + site.unshowable
         if publish and problems:
             raise CannotRun(f"{problems[0].file} has no errors, yet its page or PDF could not be made; nothing was "
@@ -152,18 +155,21 @@ def _locked(folder: Path) -> bool:
 
 def write_pdfs(services: list[ServiceContext], out_dir: Path, today: date) -> list:
     """Each document's PDF (DRAFT-marked when it has errors), at out_dir/<service>/<pdf name>."""
-    from .pdf import write_pdfs as write  # WeasyPrint takes a while to import: only load it when PDFs are made
+    from .pdf import (
+        write_pdfs as write,  # WeasyPrint takes a while to import: only load it when PDFs are made
+    )
 
     return write(services, out_dir, today)
 
 
-def render_site(site: Site, config_file: Path, pages: Path, site_dir: Path) -> None:
-    """Write the page sources from the templates in content/ and build them with mkdocs, strictly."""
+def render_site(site: Site, config_file: Path, settings: dict, pages: Path, site_dir: Path) -> None:
+    """Write the page sources from the templates in content/ and build them with mkdocs, strictly, with the
+    project's settings (branding.site_settings) replacing mkdocs.yml's."""
     try:
         templates = Path(load_config(str(config_file)).docs_dir)
         write_pages(site, templates, pages)
         config = load_config(str(config_file), docs_dir=str(pages), site_dir=str(site_dir), nav=site.nav(),
-                             strict=True)
+                             strict=True, **settings)
         config[SITE_KEY] = site
         mkdocs_build(config)
     except MkDocsException as err:
@@ -210,7 +216,7 @@ def serve(data: Path, host: str, port: int) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     project = Project.find(data)
-    config_file = project.data.parent / CONFIG
+    config_file = project.resource(SITE_CONFIG)
     root = Path(tempfile.mkdtemp(prefix="fosterdocs-serve-"))
     served = root / "site"
 
@@ -229,7 +235,9 @@ def serve(data: Path, host: str, port: int) -> None:
         server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served))
         for folder in ("content", "overrides", "macros"):
             server.watch(str(config_file.parent / folder))
-        server.watch(str(config_file))
+        for watched in (config_file, project.config.file, project.config.custom_dir, project.config.logo):
+            if watched:
+                server.watch(str(watched))
         server.watch(str(project.data))
         try:
             server.serve()
