@@ -67,9 +67,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="days before each date to show a reminder (default: 14)")
     ics.add_argument("--include-example", action="store_true", help="include the fictional example service")
 
-    changes = commands.add_parser("diff", help="what changed between two versions of a document, section by section")
-    changes.add_argument("old", metavar="OLD", help="the earlier version: a file, or a git revision such as HEAD~1")
-    changes.add_argument("new", metavar="NEW", help="the later version: a file, or a git revision")
+    changes = commands.add_parser("diff", help="what changed between two versions of a document, or two editions of "
+                                  "a whole service (--service), section by section")
+    changes.add_argument("old", nargs="?", metavar="OLD", help="the earlier version: a file, a folder, or a git "
+                         "revision or tag such as HEAD~1 (with --service, default: the edition last sent to Ofsted)")
+    changes.add_argument("new", nargs="?", metavar="NEW", help="the later version: a file, a folder, or a git revision "
+                         "(with --service, default: the files as they are now)")
+    changes.add_argument("--service", metavar="ID", help="compare every document of this service, each as it reads "
+                         "with the shared facts of service.yaml and the reference data")
+    changes.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
 
     pdf = commands.add_parser("pdf", help="check services, then write a PDF of each of their documents")
     pdf.add_argument("services", nargs="*", metavar="SERVICE", help="service ids or folders (default: every service)")
@@ -147,6 +153,13 @@ def _calendar(args) -> int:
 def _diff(args) -> int:
     from . import diff
 
+    if args.service:
+        results = diff.diff_service(args.data, args.service, args.old, args.new, date.today())
+        sys.stdout.write(diff.render_service(results))
+        return 1 if any(result.changed for result in results) else 0
+    if args.new is None:
+        raise CannotRun("Name two versions of a document (fosterdocs diff HEAD~1 data/SERVICE/statement-of-purpose.yaml"
+                        "), or compare a whole service: fosterdocs diff --service SERVICE")
     (old_label, old), (new_label, new) = diff.read_versions(args.old, args.new)
     changed, unchanged = diff.compare(old, new)
     sys.stdout.write(diff.render(old_label, new_label, changed, unchanged))
