@@ -77,6 +77,21 @@ def _parser() -> argparse.ArgumentParser:
                          "with the shared facts of service.yaml and the reference data")
     changes.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
 
+    lodge = commands.add_parser("lodge", help="prepare the pack that tells Ofsted of a revision (regulation 4), or "
+                                "record the day it was sent (--sent) or the guides given out (--resupplied)")
+    lodge.add_argument("service", metavar="SERVICE-ID")
+    lodge.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    lodge.add_argument("--out", type=Path, default=Path("lodging"), help="where packs go, in OUT/SERVICE-ID/DATE "
+                       "(default: lodging)")
+    lodge.add_argument("--since", metavar="OLD", help="list the changes since this edition (a folder or git "
+                       "revision; default: each document's edition last sent to Ofsted)")
+    lodge.add_argument("--force", action="store_true", help="replace a pack already prepared today")
+    lodge.add_argument("--sent", type=_date, metavar="YYYY-MM-DD", help="record that the waiting editions were sent "
+                       "to Ofsted on this day (lodged_with_ofsted_on)")
+    lodge.add_argument("--resupplied", type=_date, metavar="YYYY-MM-DD", help="record that the revised children's "
+                       "guides were given to every foster carer and child placed on this day (resupplied_on)")
+    lodge.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+
     pdf = commands.add_parser("pdf", help="check services, then write a PDF of each of their documents")
     pdf.add_argument("services", nargs="*", metavar="SERVICE", help="service ids or folders (default: every service)")
     pdf.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
@@ -166,6 +181,22 @@ def _diff(args) -> int:
     return 1 if changed else 0
 
 
+def _lodge(args) -> int:
+    from . import lodging  # WeasyPrint, for the pack's PDFs: only for this command
+
+    if args.sent or args.resupplied:
+        for key, day in ((lodging.SENT, args.sent), (lodging.RESUPPLIED, args.resupplied)):
+            if day:
+                paths = lodging.record_dates(args.data, args.service, key, day, args.today)
+                sys.stdout.write(lodging.recorded(args.service, key, day, paths))
+        return 0
+    pack = lodging.prepare(args.data, args.service, args.out, args.today, args.since, args.force)
+    if pack.report.findings:
+        sys.stdout.write(FORMATS["text"](pack.report))
+    sys.stdout.write(lodging.summary(pack))
+    return 1 if pack.refused else 0
+
+
 def _pdf(args) -> int:
     from .pdf import make_pdfs  # WeasyPrint takes half a second to import: only load it for this command
 
@@ -219,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.set_threshold(GC_EVERY, 10, 10)
     try:
         return {"validate": _validate, "new": _new, "pdf": _pdf, "status": _status,
-                "calendar": _calendar, "diff": _diff, "build": _build, "publish": _build,
+                "calendar": _calendar, "diff": _diff, "lodge": _lodge, "build": _build, "publish": _build,
                 "serve": _serve, "import": _import}[args.command](args)
     except CannotRun as err:
         print(f"fosterdocs: {err}", file=sys.stderr)
