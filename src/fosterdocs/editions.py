@@ -84,10 +84,8 @@ class Editions:
     """Reads the editions of one service of a project; temporary folders last until close()."""
 
     def __init__(self, project: Project, service_id: str):
-        self.project, self.service_id = project, service_id
-        self.folder = project.service(service_id) if (project.data / service_id).is_dir() else None
-        if self.folder is None:
-            raise CannotRun(f"There is no service called '{service_id}' in {shown(project.data)}.")
+        self.folder = project.service(service_id)
+        self.project, self.service_id = project, self.folder.name
         self.root = git_root(project.data)
         self._stack = ExitStack()
         self._at: dict[str, Edition] = {}
