@@ -105,18 +105,28 @@ def _changes(project: Project, service: ServiceContext, since: str | None, today
         findings.append(Finding(shown(service.folder / "service.yaml"), 1, 1, WARNING, "lodging/no-changes-listed",
                                 f"The covering letter cannot list what changed: {err}",
                                 "Keep the service's folder in git (the edition sent is found from its history), or "
-                                "name the edition last sent: fosterdocs lodge ID --since FOLDER-OR-REVISION. Until "
-                                "then, write the changes into the letter before you send it.", REG4, "law",
+                                f"name the edition last sent: fosterdocs lodge {service.id} --since "
+                                "FOLDER-OR-REVISION. Until then, write the changes into the letter before you send "
+                                "it.", REG4, "law",
                                 service=service.id))
         return {}
 
 
+def _record(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _address(record: dict) -> list[str]:
+    address = _record(record.get("address"))
+    lines = address.get("lines") if isinstance(address.get("lines"), list) else []
+    return [str(line) for line in [*lines, address.get("postcode")] if line]
+
+
 def _sender(service: dict) -> dict:
-    manager = service.get("registered_manager") if isinstance(service.get("registered_manager"), dict) else {}
+    """Who signs the letter and sends the email: the registered manager in service.yaml."""
+    manager = _record(service.get("registered_manager"))
     return {"name": manager.get("name"), "role": manager.get("role"), "email": manager.get("email"),
-            "phone": manager.get("phone"),
-            "address": (manager.get("address") or {}).get("lines", []) + [(manager.get("address") or {}).get(
-                "postcode", "")] if isinstance(manager.get("address"), dict) else []}
+            "phone": manager.get("phone"), "address": _address(manager)}
 
 
 def letter(service: ServiceContext, chosen: list[Waiting], changes: dict[str, DocumentChanges], ofsted: dict,
@@ -138,10 +148,9 @@ def letter(service: ServiceContext, chosen: list[Waiting], changes: dict[str, Do
             "compared_with": result.old_label if result else "",
             "changes": [(s.title, s.changes) for s in result.sections] if result else None,
             "guide": DOCUMENTS.get(item.name) == "childrens-guide"})
-    address = ofsted.get("address") if isinstance(ofsted.get("address"), dict) else {}
     return {"service": service.name, "legal_name": service.service.get("legal_name"), "urn": urn,
             "sender": _sender(service.service), "date": long_date(today), "to": to,
-            "ofsted": [ofsted.get("name") or "Ofsted", *address.get("lines", []), address.get("postcode", "")],
+            "ofsted": [ofsted.get("name") or "Ofsted", *_address(ofsted)],
             "subject": f"Revised {' and '.join(titles) if len(titles) < 3 else ', '.join(titles)} – {service.name}"
                        + (f" (URN {urn})" if urn else ""),
             "documents": documents, "within": LODGE_WITHIN_DAYS, "regulation": REG4_WORDS}
@@ -152,7 +161,7 @@ def letter_text(content: dict) -> str:
     sender = content["sender"]
     lines = [line for line in (content["service"], content["legal_name"], *sender["address"], sender["phone"],
                                sender["email"]) if line]
-    lines += ["", content["date"], "", *[line for line in content["ofsted"] if line]]
+    lines += ["", content["date"], "", *content["ofsted"]]
     if content["to"]:
         lines.append(content["to"])
     lines += ["", content["subject"], "", "Dear Ofsted,", "",
@@ -241,8 +250,7 @@ def prepare(data: Path, service_id: str, out: Path, today: date, since: str | No
         return Pack(service, chosen, report=blocking, refused=True)
     target = _target(out, service, project, today, force)
     ofsted = project.reference.regulators.get("ofsted", {})
-    lodging = service.service.get("lodging") if isinstance(service.service.get("lodging"), dict) else {}
-    to = lodging.get("email")
+    to = _record(service.service.get("lodging")).get("email")
     if not to:
         pack.report.findings.append(_no_address(service, ofsted))
     content = letter(service, chosen, _changes(project, service, since, today, pack.report.findings), ofsted, to,
@@ -285,7 +293,7 @@ def how_to_send(service: ServiceContext, content: dict, ofsted: dict, documents:
         where = ["service.yaml sets no lodging address (lodging: {email: ...}), so the email draft is addressed to "
                  "nobody. Send it, or the PDFs and the covering letter, the way Ofsted has asked the service to.",
                  "Ofsted's details as fosterdocs' reference data holds them (check them first):",
-                 *[f"  {line}" for line in [*contact, ", ".join(line for line in content["ofsted"] if line)]]]
+                 *[f"  {line}" for line in [*contact, ", ".join(content["ofsted"])]]]
     return "\n".join([f"Lodging pack for {service.name}, prepared {content['date']}. fosterdocs has sent nothing.", "",
                       *where, "", "Attach:", f"  {LETTER}.pdf (the covering letter; the same text is in {LETTER}.txt)",
                       *[f"  {path.name}" for path in documents], "",
