@@ -10,6 +10,7 @@ revised children's guide, through a round trip that keeps the file's comments an
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 import shutil
@@ -334,7 +335,8 @@ AFTER = ("approved_on", "published_on", SENT, RESUPPLIED)  # a new date goes aft
 
 
 def record(path: Path, key: str, day: date) -> None:
-    """Set document.<key> to day in the file, keeping everything else as written; refuse if it changed meanwhile."""
+    """Set document.<key> to day in the file, keeping everything else as written: refused when the round trip would
+    change any other line, or the file changed meanwhile."""
     original = path.read_bytes()
     yaml = _yaml()
     try:
@@ -351,6 +353,9 @@ def record(path: Path, key: str, day: date) -> None:
         meta.insert(position, key, day)
     written = io.BytesIO()
     yaml.dump(data, written)
+    if _lines_changed(original, written.getvalue()) > 1:
+        raise CannotRun(f"Recording the date would also change the layout of other lines of {shown(path)}, so "
+                        f"nothing was written. Add `{key}: {day.isoformat()}` to its document: block yourself.")
     part = path.with_name(f".{path.name}.fosterdocs-part")
     try:
         part.write_bytes(written.getvalue())
@@ -362,6 +367,13 @@ def record(path: Path, key: str, day: date) -> None:
         raise CannotRun(f"Could not write {shown(path)}: {err.strerror or err}.") from None
     finally:
         part.unlink(missing_ok=True)
+
+
+def _lines_changed(before: bytes, after: bytes) -> int:
+    """How many lines of before a rewrite replaced or removed, plus the lines it added beyond those."""
+    old, new = before.splitlines(), after.splitlines()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in
+               difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if tag != "equal")
 
 
 def record_dates(data: Path, service_id: str, key: str, day: date, today: date) -> list[Path]:

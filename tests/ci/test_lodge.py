@@ -239,3 +239,22 @@ def test_outside_git_the_letter_asks_for_the_changes_and_since_gives_them(projec
     assert code == 0 and "no-changes-listed" not in out
     assert "Fostering Service Statement of Purpose (compared with as-sent):" in letter  # (inside the project)
     assert "    - Version: changed from “2026.1” to “2026.2”." in letter
+
+
+def test_a_date_is_not_recorded_when_the_round_trip_would_change_other_lines(tmp_path):
+    from datetime import date
+
+    from fosterdocs import lodging
+    from fosterdocs.project import CannotRun
+
+    path = tmp_path / "statement-of-purpose.yaml"
+    text = ("document:\n  approved_on: 2026-11-20  # Cabinet\ntable:\n  rows:\n    - - Director\n      - Jo Fisher\n")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CannotRun, match="would also change the layout of other lines"):
+        lodging.record(path, lodging.SENT, date(2026, 11, 22))
+    assert path.read_text(encoding="utf-8") == text and list(tmp_path.iterdir()) == [path]
+    path.write_text(text.replace("    - - Director\n      - Jo Fisher\n", "    - Director\n"), encoding="utf-8")
+    lodging.record(path, lodging.SENT, date(2026, 11, 22))
+    assert path.read_text(encoding="utf-8") == ("document:\n  approved_on: 2026-11-20  # Cabinet\n"
+                                                "  lodged_with_ofsted_on: 2026-11-22\ntable:\n  rows:\n"
+                                                "    - Director\n")
