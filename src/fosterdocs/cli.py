@@ -173,8 +173,9 @@ def _diff(args) -> int:
         sys.stdout.write(diff.render_service(results))
         return 1 if any(result.changed for result in results) else 0
     if args.new is None:
-        raise CannotRun("Name two versions of a document (fosterdocs diff HEAD~1 data/SERVICE/statement-of-purpose.yaml"
-                        "), or compare a whole service: fosterdocs diff --service SERVICE")
+        raise CannotRun("Name two versions of a document, as in fosterdocs diff HEAD~1 "
+                        "data/SERVICE/statement-of-purpose.yaml, or compare a whole service: "
+                        "fosterdocs diff --service SERVICE")
     (old_label, old), (new_label, new) = diff.read_versions(args.old, args.new)
     changed, unchanged = diff.compare(old, new)
     sys.stdout.write(diff.render(old_label, new_label, changed, unchanged))

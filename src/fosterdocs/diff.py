@@ -285,8 +285,10 @@ def _reference(edition: Edition) -> Reference:
 
 
 def _service(edition: Edition) -> dict:
+    """The edition's shared facts ({} when it has no readable mapping in service.yaml: validate reports why)."""
     path = edition.file("service.yaml")
-    return _load(f"{edition.label}: service.yaml", path) if path else {}
+    data = _load(f"{edition.label}: service.yaml", path) if path else {}
+    return data if isinstance(data, dict) else {}
 
 
 def document_view(edition: Edition, name: str, service_id: str, service: dict, reference: Reference,
