@@ -309,6 +309,11 @@ def summary(pack: Pack) -> str:
         return (f"Not prepared: put the {pack.report.errors} error{'s' * (pack.report.errors != 1)} above right "
                 "first (a document with errors cannot be lodged). Nothing was written.\n")
     if not pack.waiting:
+        approved = [name for name, d in service.documents.items()
+                    if DOCUMENTS.get(name) in LODGED_KINDS and Edition.of(d.meta).approved]
+        if not approved:
+            return (f"Nothing to lodge: no edition of {service.name}'s statement of purpose or children's guides "
+                    "records its approval (document: approved_on). Record it once the edition is approved.\n")
         return (f"Nothing to lodge: every approved edition of {service.name}'s statement of purpose and children's "
                 "guides is recorded as sent to Ofsted.\n")
     addressed = not any(f.rule == "lodging/no-address" for f in pack.report.findings)

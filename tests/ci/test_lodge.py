@@ -258,3 +258,12 @@ def test_a_date_is_not_recorded_when_the_round_trip_would_change_other_lines(tmp
     assert path.read_text(encoding="utf-8") == ("document:\n  approved_on: 2026-11-20  # Cabinet\n"
                                                 "  lodged_with_ofsted_on: 2026-11-22\ntable:\n  rows:\n"
                                                 "    - Director\n")
+
+
+def test_with_nothing_waiting_it_says_why_and_writes_nothing(project, run):
+    code, out, _ = run("lodge", "norfolk", "--today", TODAY, cwd=project)
+    assert code == 0 and out.startswith("Nothing to lodge: no edition of Norfolk Fostering Service's statement of "
+                                        "purpose or children's guides records its approval")
+    code, out, _ = run("lodge", "example", "--today", TODAY, cwd=project)
+    assert code == 0 and out.startswith("Nothing to lodge: every approved edition of Exampleshire")
+    assert not (project / "lodging").exists()
