@@ -27,6 +27,7 @@ class Pattern:
     rule: str = ""
     current: str = ""
     source: str = ""
+    basis: str = ""
 
 
 class Texts:
@@ -109,7 +110,7 @@ class Reference:
 
 def _patterns(entries: list[dict]) -> list[Pattern]:
     return [Pattern(re.compile(e["pattern"], re.IGNORECASE), tuple(e["contains"]), e["what"], e.get("rule", ""),
-                    e.get("current", ""), e.get("source", "")) for e in entries]
+                    e.get("current", ""), e.get("source", ""), e.get("basis", "")) for e in entries]
 
 
 def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple[Reference, list[Finding]]:
@@ -145,6 +146,6 @@ def overdue_checks(reference: Reference, today: date) -> list[Finding]:
                 f"The {record['name']} record was due to be checked by {record['review_by']}.",
                 f"Check the current details at the source ({record['source']}), update them, then set checked_on "
                 "to today and review_by to the next date they could change.",
-                "Fostering Services (England) Regulations 2011, regulation 4 (keep documents under review)",
-                "law", service="reference"))
+                "fosterdocs reference data: each record is checked again by its review_by date",
+                "data", service="reference"))
     return findings
