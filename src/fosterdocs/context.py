@@ -10,6 +10,7 @@ from typing import Any
 from .dates import review_due
 from .documents import DEFAULT_WARNING_DAYS, Document, Shelf
 from .findings import ERROR, Finding, Report
+from .regimes import LOCAL_AUTHORITY, Regime, regime_of
 from .validation import DOCUMENTS, CannotRun, Project, shown, validate
 
 TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
@@ -27,6 +28,7 @@ class Section:
     data: dict
     source: str = ""
     basis: str = ""
+    terms: Regime = LOCAL_AUTHORITY  # the words for the service's type (manager, provider...)
 
 
 @dataclass
@@ -83,6 +85,11 @@ class ServiceContext:
     def name(self) -> str:
         return str(self.service.get("name") or self.id)
 
+    @property
+    def terms(self) -> Regime:
+        """The words for a council's service or an independent agency (registered manager, provider...)."""
+        return regime_of(self.service)
+
 
 def review_status(due: date | None, today: date, warning_days: int = DEFAULT_WARNING_DAYS) -> str:
     """ok, due-soon, overdue, or no-date."""
@@ -124,9 +131,9 @@ def _document_context(project: Project, kind: str, document: Document, findings:
             continue
         notes = schema.annotations(["properties", key])
         sections.append(Section(key, section_title(key, value), value,
-                                notes.get("x-source", ""), notes.get("x-basis", "")))
+                                notes.get("x-source", ""), notes.get("x-basis", ""), document.regime))
     for index, extra in enumerate(data.get("other_sections") or []):
-        sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra))
+        sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra, terms=document.regime))
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
     due, _ = review_due(meta, document.review_months)
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
