@@ -127,8 +127,8 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     schema = project.schemas[document.kind]
     sections = []
     for key, value in data.items():
-        if key in NOT_SECTIONS or not isinstance(value, dict):
-            continue
+        if key in NOT_SECTIONS or not isinstance(value, dict) or value.get("given_in"):
+            continue  # (a section given in another section is printed there, once)
         notes = schema.annotations(["properties", key])
         sections.append(Section(key, section_title(key, value), value,
                                 notes.get("x-source", ""), notes.get("x-basis", ""), document.regime))

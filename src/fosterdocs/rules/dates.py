@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..dates import long_date, months_later, parse_date, period_end_year, review_due
+from ..dates import committed_month, first_month_after, long_date, months_later, parse_date, period_end_year, review_due
 from ..findings import ERROR, WARNING
 from .base import DOCUMENT_KINDS, EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
 
@@ -28,7 +28,25 @@ def _review_due(document):
     if default:
         return ("document", "approved_on"), due, (f"{long_date(due)} ({document.review_months} months after "
                                                    "approval: no next_review_due is written)")
+    if due is None:
+        return _committed_review(document)
     return ("document", "next_review_due"), due, long_date(due) if due else ""
+
+
+def _committed_review(document):
+    """With no dates written, the review a statement commits to ('approved in September each year'): the first such
+    month on or after the latest date its figures describe is the earliest this edition can have been approved, so
+    its review falls due a year later."""
+    month = committed_month(document.get("document", "review_commitment"))
+    described = [parsed[1] for _, written in _figure_dates(document) for parsed in [parse_date(written)] if parsed]
+    if not month or not described:
+        return ("document",), None, ""
+    latest = max(described)
+    approved = first_month_after(latest, month)
+    due = first_month_after(approved.replace(day=1) + timedelta(days=366), month)
+    return ("document", "review_commitment"), due, (
+        f"{due:%B %Y} (the statement says it is approved in {due:%B} each year, and its figures are as at "
+        f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)")
 
 
 @rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
