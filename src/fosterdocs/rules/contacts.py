@@ -101,4 +101,37 @@ def missing_references(document):
                           f"Add `{name}:` to {home}, or write the details out here instead of `use:`.")
 
 
-RULES = [stale_values, ofsted_differs, commissioner_differs, missing_references]
+FREEPHONE = re.compile(r"^0800|^0808")
+NEEDS = {"phone": "telephone number", "email": "email address", "address": "postal address"}
+
+
+@rule("contacts/unusable", ERROR, "Expected practice: a contact gives the way its reader can use (each entry of "
+      "data/reference/wording.yaml, usable_contacts, gives its source)", "expected-practice",
+      ("statement-of-purpose", "childrens-guide", "carer-handbook"))
+def unusable_contacts(document):
+    """A regulator or advocacy contact written out without the way its reader needs to reach it (the Children's
+    Commissioner by post only, where a child needs a free phone number)."""
+    for need in document.reference.wording.get("usable_contacts", []):
+        if document.kind not in need["kinds"]:
+            continue
+        path = tuple(need["path"].split("."))
+        written = document.get(*path)
+        contact = document.resolve(written) if isinstance(written, dict) else None
+        if not isinstance(contact, dict):
+            continue
+        missing = [NEEDS[key] for key in need["needs"] if not contact.get(key)]
+        phones = [p for p in [contact.get("phone"), *(contact.get("other_phones") or [])] if p]
+        not_free = need.get("freephone") and phones and not any(FREEPHONE.match(_digits(p)) for p in phones)
+        if len(missing) == len(need["needs"]) or not_free:
+            given = [what for key, what in NEEDS.items() if contact.get(key)]
+            said = f"only by {' and '.join(given)}" if given else "with no way to reach them"
+            who = need["who"][:1].upper() + need["who"][1:]
+            problem = (f"{who} is given {said}" + (", with no free number" if not_free else "")
+                       + ".")
+            why = " Children need a free number they can ring (0800 or 0808)." if need.get("freephone") else ""
+            fix = (f"Write `use: {need['use']}` here, which gives the current details." if need.get("use") else
+                   f"Add the {' or '.join(NEEDS[k] for k in need['needs'])}.")
+            yield Problem(path, problem + why, fix, source=need["source"], key=True)
+
+
+RULES = [stale_values, ofsted_differs, commissioner_differs, missing_references, unusable_contacts]
