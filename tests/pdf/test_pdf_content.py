@@ -160,3 +160,13 @@ def test_related_documents_are_listed(pages, contexts):
     text = plain(" ".join(pages[("norfolk", KIND)]))
     related = contexts["norfolk"].documents[KIND].related
     assert related and all(plain(item["title"]) in text for item in related)
+
+
+@pytest.mark.parametrize("sid, manager, provider", [
+    ("example", "Manager of the fostering service", "Provider (the council)"),
+    ("example-agency", "Registered manager", "Registered provider")])
+def test_a_council_and_an_agency_are_labelled_in_their_own_terms(pages, sid, manager, provider):
+    text = plain(" ".join(pages[(sid, KIND)]))
+    assert f"{manager} " in text and f"{provider} " in text
+    other = {"example": "Registered manager", "example-agency": "Manager of the fostering service"}[sid]
+    assert other not in text

@@ -148,7 +148,7 @@ def test_stale_ofsted_number_names_the_current_one(project, findings, edit):
          "  ofsted:\n    name: Ofsted\n    phone: 08456 40 40 40")
     _, found = findings("data/example", cwd=project)
     (hit,) = [f for f in found if f["rule"] == "contacts/stale-ofsted"]
-    assert "0300 123 1231" in hit["fix"] and "checked 2026-11-01" in hit["fix"]
+    assert "0300 123 1231" in hit["fix"] and "checked 2026-12-01" in hit["fix"]
     assert "regulation 3(3)(c)" in hit["regulation"]
 
 
