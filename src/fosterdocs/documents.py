@@ -10,8 +10,8 @@ from typing import Any, Callable
 
 from .findings import Finding
 from .loading import Loaded, load
-from .regimes import Regime, regime_of
 from .reference import Reference, Texts
+from .regimes import Regime, regime_of
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60

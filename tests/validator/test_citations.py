@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from validator_support import ROOT
 
 from fosterdocs.rules import RULES
-
-from validator_support import ROOT
 
 SOP = "data/example/statement-of-purpose.yaml"
 GUIDE = "data/example/childrens-guide-13-plus.yaml"

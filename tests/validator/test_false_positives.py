@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from validator_support import ROOT
 
 from fosterdocs.context import build
-from fosterdocs.validation import Project, validate
-
-from validator_support import ROOT
+from fosterdocs.project import Project
+from fosterdocs.validation import validate
 
 REAL = ("data/norfolk", "data/leicestershire", "data/hertfordshire")
 

@@ -9,15 +9,15 @@ import json
 from datetime import date
 
 import pytest
+from validator_support import ROOT
 
 from fosterdocs.context import build
 from fosterdocs.documents import Document
 from fosterdocs.loading import load
+from fosterdocs.project import Project
 from fosterdocs.rendering import environment
 from fosterdocs.rules.readability import picture_without_alt
-from fosterdocs.validation import Project, validate
-
-from validator_support import ROOT
+from fosterdocs.validation import validate
 
 TODAY = date(2026, 11, 23)
 EXAMPLES = {"local-authority": "example", "independent-agency": "example-agency"}

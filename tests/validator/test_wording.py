@@ -10,14 +10,13 @@ from datetime import date
 
 import pytest
 import yaml
+from validator_support import ROOT
 
 from fosterdocs.documents import Document
 from fosterdocs.loading import load
+from fosterdocs.project import Project
 from fosterdocs.rules.contacts import unusable_contacts
 from fosterdocs.rules.wording import outdated_terms, past_future, stated_counts
-from fosterdocs.validation import Project
-
-from validator_support import ROOT
 
 PROJECT = Project.find(ROOT / "data")
 TODAY = date(2026, 11, 23)

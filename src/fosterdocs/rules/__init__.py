@@ -1,6 +1,19 @@
 """The rules JSON Schema cannot express, listed by hand (one module per topic)."""
 
-from . import complaints, contacts, dates, guides, imported, lifecycle, publication, readability, sections, staffing, text, wording
+from . import (
+                    complaints,
+                    contacts,
+                    dates,
+                    guides,
+                    imported,
+                    lifecycle,
+                    publication,
+                    readability,
+                    sections,
+                    staffing,
+                    text,
+                    wording,
+)
 from .base import Rule
 
 RULES: list[Rule] = [*dates.RULES, *lifecycle.RULES, *contacts.RULES, *staffing.RULES, *complaints.RULES, *text.RULES,

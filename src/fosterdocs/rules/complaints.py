@@ -29,7 +29,8 @@ def contact_reachable(document):
     """A complaints contact with no phone number, email or postal address."""
     path = ("complaints",) if document.kind == "service" else ("complaints", "contact")
     contact = document.get(*path)
-    if isinstance(contact, dict) and "use" not in contact and not any(contact.get(k) for k in ("phone", "email", "address")):
+    reachable = isinstance(contact, dict) and any(contact.get(k) for k in ("phone", "email", "address"))
+    if isinstance(contact, dict) and "use" not in contact and not reachable:
         yield Problem(path, "The complaints contact gives no phone number, email or postal address.",
                       "Add the complaints team's `phone`, `email` and `address`, so a child or carer can complain "
                       "without a computer.", key=True)

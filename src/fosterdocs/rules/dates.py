@@ -142,4 +142,5 @@ def related_expired(document):
                           "if it has not been replaced.")
 
 
-RULES = [review_overdue, review_due_soon, no_review_date, period_ended, figures_undated, figures_out_of_date, related_expired]
+RULES = [review_overdue, review_due_soon, no_review_date, period_ended, figures_undated, figures_out_of_date,
+         related_expired]

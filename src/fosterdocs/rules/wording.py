@@ -24,7 +24,7 @@ MULTIPLIER = re.compile(r"\(\s*x\s*(\d+)\s*\)", re.IGNORECASE)  # 'Supervision T
 @rule("terms/outdated", ERROR, "Expected practice: a statement names statutes, bodies and guidance correctly "
       "(data/reference/outdated-terms.yaml gives the source of each)", "expected-practice", ALL_KINDS)
 def outdated_terms(document):
-    """A statute, instrument, body or guidance edition named wrongly or replaced (data/reference/outdated-terms.yaml)."""
+    """A statute, instrument, body or guidance edition named wrongly or replaced (outdated-terms.yaml)."""
     texts, strings = document.texts, document.parts.strings
     for term in document.reference.outdated:
         if term.regime and term.regime != document.regime.type:
