@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import date
 
@@ -29,6 +30,7 @@ class Running:
 @pytest.fixture
 def editor(project):
     """The editor of the copied project's data, running until the test ends."""
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = make_server("127.0.0.1", 0, None, threaded=True)
     session = Session(server.server_port)
     server.app = create_app(project / "data", session, TODAY)

@@ -46,3 +46,75 @@ def test_an_invalid_phone_number_is_shown_at_its_field_and_in_the_summary(page, 
     expect(manager(page).get_by_label("Phone", exact=True)).to_be_focused()  # checking did not move the focus
     page.get_by_role("link", name=re.compile("registered_manager.phone.*not a UK telephone number")).click()
     expect(manager(page).get_by_label("Phone", exact=True)).to_be_focused()
+
+
+def stages(page):
+    return page.get_by_role("group", name="Complaints", exact=True).get_by_role("group", name="Stages", exact=True)
+
+
+def test_complaints_stages_can_be_added_and_reordered_by_keyboard(page, editor):
+    path = editor.data / "example" / "statement-of-purpose.yaml"
+    open_file(page, editor, "example", "statement-of-purpose")
+    add = stages(page).get_by_role("button", name="Add another (to Stages)")
+    add.focus()
+    page.keyboard.press("Enter")
+    new_stage = page.get_by_role("group", name="Stages 4", exact=True)
+    new_stage.get_by_label("Name", exact=True).fill("Stage 0 - a word with the manager")
+    new_stage.get_by_label("Working days", exact=True).fill("5")
+    for _ in range(3):  # to the top, by keyboard: the focus stays on the button that moved
+        page.get_by_role("button", name=re.compile(r"^Move up \(Stages \d(: Stage 0.*)?\)$")).focus()
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name=re.compile(r"^Move down \(Stages 1: Stage 0"))).to_be_focused()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved", exact=False).first).to_be_visible()
+    text = path.read_text(encoding="utf-8")
+    names = re.findall(r"^    - name: (Stage \d.*)$", text, re.M)
+    assert names == ["Stage 0 - a word with the manager", "Stage 1 - local resolution", "Stage 2 - investigation",
+                     "Stage 3 - review panel"]
+    assert "      working_days: 5\n" in text.split("Stage 0 - a word with the manager")[1].split("- name:")[0]
+
+
+def test_a_hard_sentence_in_a_childrens_guide_gets_the_reading_age_warning(page, editor):
+    open_file(page, editor, "example", "childrens-guide-under-8")
+    summary = page.locator("#findings")
+    expect(summary).not_to_contain_text("reading age")
+    welcome = page.get_by_role("group", name="Welcome", exact=True)
+    hard = ("Notwithstanding the considerable administrative complexities inherent in contemporary safeguarding "
+            "arrangements, the multidisciplinary professional network collaboratively determines appropriate "
+            "accommodation, educational, therapeutic and developmental interventions. ")
+    welcome.get_by_label("Content 1", exact=True).fill(hard * 10)
+    expect(summary).to_contain_text("has a reading age of about")
+    expect(page.locator("#field-f\\.welcome\\.content\\.0 .govuk-error-message")).to_contain_text("above 8")
+
+
+def test_a_file_changed_on_disk_is_not_overwritten_and_the_edits_are_kept(page, editor):
+    path = editor.data / "example" / "service.yaml"
+    open_file(page, editor, "example", "service")
+    manager(page).get_by_label("Phone", exact=True).fill("01632 960999")
+    changed = path.read_text(encoding="utf-8").replace("name: Sam Okafor", "name: Sam Okafor-Reid")
+    path.write_text(changed, encoding="utf-8")  # another tab, an editor or a git pull
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("heading", name="Not saved: the file changed since you opened it")).to_be_visible()
+    assert path.read_text(encoding="utf-8") == changed
+    expect(manager(page).get_by_label("Phone", exact=True)).to_have_value("01632 960999")
+    page.get_by_role("button", name="Reload the file, keeping my changes").click()
+    expect(page.get_by_text("Your 1 unsaved changes are kept")).to_be_visible()
+    expect(manager(page).get_by_label("Name", exact=True)).to_have_value("Sam Okafor-Reid")
+    expect(manager(page).get_by_label("Phone", exact=True)).to_have_value("01632 960999")
+    page.get_by_role("button", name="Save", exact=True).click()
+    text = path.read_text(encoding="utf-8")
+    assert "name: Sam Okafor-Reid" in text and "phone: 01632 960999" in text
+
+
+def test_a_file_that_is_not_yaml_is_shown_with_its_finding_and_as_text(page, editor):
+    path = editor.data / "example" / "service.yaml"
+    broken = path.read_text(encoding="utf-8").replace("name: Sam Okafor", "name: 'Sam Okafor", 1)
+    path.write_text(broken, encoding="utf-8")
+    open_file(page, editor, "example", "service")
+    expect(page.locator(".govuk-error-summary")).to_contain_text("This is not valid YAML")
+    raw = page.get_by_label("The file as text")
+    expect(raw).to_have_value(broken)
+    raw.fill(broken.replace("name: 'Sam Okafor", "name: Sam Okafor", 1))
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(manager(page).get_by_label("Name", exact=True)).to_have_value("Sam Okafor")
+    assert "name: Sam Okafor\n" in path.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import webbrowser
 from pathlib import Path
 
@@ -30,6 +31,7 @@ def _server(data: Path, port: int | None):
 
 def run(data: Path, port: int | None, open_browser: bool) -> None:
     """Serve the editor until Ctrl-C, printing the one address (with its session key) that opens it."""
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line for the manager, not one per request
     server, session = _server(data, port)
     print(f"Editing {data} at {session.url} (press Ctrl-C to stop)", flush=True)
     if open_browser:

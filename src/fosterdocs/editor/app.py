@@ -35,7 +35,8 @@ class Page:
     form: Field | None
     checked: Checked
     problem: str = ""  # the YAML cannot be read: why
-    message: str = ""  # what just happened (saved, ...)
+    message: str = ""  # what just happened (saved, reloaded)
+    heading: str = ""  # its title
     conflict: bool = False
     focus: str = ""
     missing: tuple = ()  # sections the document must have and lacks
@@ -57,6 +58,7 @@ class Editor:
         self.data = self.project.data
         self.today = today or date.today()
         self.lock = threading.Lock()
+        self.versions: dict[str, str] = {}  # each version of a file a form was made from, by digest
 
     def folder(self, service: str) -> Path:
         if service not in {p.name for p in self.project.services()}:
@@ -99,7 +101,8 @@ class Editor:
         else:
             loaded, _ = load(self.folder(service) / f"{where}.yaml") if where in FILE_TITLES else (None, [])
             record = loaded.data.get(name) if loaded and isinstance(loaded.data, dict) else None
-            kept, link = f"{FILE_TITLES.get(where, where)}, {name.replace('_', ' ')}", f"/edit/{service}/{where}#{field_id((name,))}"
+            kept = f"{FILE_TITLES.get(where, where)}, {name.replace('_', ' ')}"
+            link = f"/edit/{service}/{where}#{field_id((name,))}"
         lines = []
         for key in ("name", "role", "phone", "email", "website", "hours"):
             if isinstance(record, dict) and isinstance(record.get(key), str):
@@ -114,15 +117,17 @@ class Editor:
     def open(self, service: str, name: str, **extra) -> Page:
         path = self.path(service, name)
         raw = path.read_bytes() if path.exists() else b""
-        return self.page(service, name, raw.decode("utf-8", "replace"), saving.digest(raw), **extra)
+        text = raw.decode("utf-8", "replace")
+        self.versions[saving.digest(raw)] = text
+        return self.page(service, name, text, saving.digest(raw), **extra)
 
     def post(self, service: str, name: str, form: dict[str, str]) -> Page:
         """Apply what was posted: the answers, then the action (check, save, add, remove, move, reload)."""
         path = self.path(service, name)
         action = form.get("action", "check")
         base, text = form.get("base", ""), form.get("working", "")
-        if action == "reload":
-            return self.reapply(service, name, text, base)
+        if action == "reload":  # (the answers in the form, not yet in the working text, are the ones to keep)
+            return self.reapply(service, name, self.edited(name, text, form, "check")[0], base)
         if "raw" in form:  # the plain-text editor of a file that does not parse
             text = form["raw"].replace("\r\n", "\n")
         else:
@@ -133,9 +138,11 @@ class Editor:
             with self.lock:
                 try:
                     base = saving.save(path, text, base)
+                    self.versions[base] = text
                 except saving.Changed:
                     return self.page(service, name, text, base, conflict=True)
             page = self.page(service, name, text, base)
+            page.heading = "Saved as a draft" if page.checked.errors else "Saved"
             page.message = "Saved." + (" It has problems to put right before it can be published: it is a draft."
                                        if page.checked.errors else "")
             return page
@@ -159,24 +166,28 @@ class Editor:
         return saving.merge_lines(text, before, saving.dump(data)), focus
 
     def reapply(self, service: str, name: str, text: str, base: str) -> Page:
-        """The file as it is now on disk, with the answers that differ from the version the form started from."""
+        """The file as it is now on disk, with the person's answers that differ from the version the form started
+        from (base) put back."""
         path = self.path(service, name)
         raw = path.read_bytes()
         current = raw.decode("utf-8", "replace")
         page = self.open(service, name)
-        if page.form is None:
+        if page.form is None or base not in self.versions:
             return page
         try:
-            mine = saving.parse(text)
+            mine, started = saving.parse(text), saving.parse(self.versions[base])
         except saving.Unreadable:
             return page
         merged = saving.parse(current)
         mapper = self.mapper(name)
-        answers = form_answers(mapper.form(mine))
+        before = form_answers(mapper.form(started))
+        now = form_answers(mapper.form(mine))
+        answers = {key: now.get(key, "") for key in {*before, *now} if before.get(key) != now.get(key)}
         before = saving.dump(merged)
         changed = saving.apply_answers(merged, mapper.form(merged), answers, mapper)
         text = saving.merge_lines(current, before, saving.dump(merged))
         page = self.page(service, name, text, saving.digest(raw))
+        page.heading = "Reloaded"
         page.message = (f"Reloaded the file as it is now. Your {len(changed)} unsaved changes are kept in the form: "
                         "check them, then save." if changed else "Reloaded the file as it is now.")
         return page

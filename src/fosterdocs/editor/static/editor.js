@@ -8,9 +8,11 @@ initAll();
 const focus = document.body.dataset.focus;
 if (focus) {
   const [verb, id] = focus.includes(":") ? focus.split(/:(.*)/s) : ["", focus];
-  const target = document.getElementById(verb ? `act-${verb}-${id}` : `item-${id}`) || document.getElementById(id);
-  if (target && !target.disabled) target.focus();
-  else if (target) document.getElementById(`item-${id}`)?.focus();
+  // after a move, the same button on the item (or, at the top or bottom, the other one); else the item or list
+  const other = verb === "up" ? "down" : "up";
+  const target = (verb && (document.getElementById(`act-${verb}-${id}`) || document.getElementById(`act-${other}-${id}`)))
+    || document.getElementById(`item-${id}`) || document.getElementById(id);
+  target?.focus();
 }
 
 const form = document.getElementById("editor-form");
