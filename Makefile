@@ -4,9 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: to compile the YAML builder (without them fosterdocs uses the same builder in Python), for the
-# PDFs, and for the tests. Each list is installed only when one of its packages is missing.
-BUILD_PACKAGES := gcc libyaml-dev
+# Debian packages: for the PDFs, and for the tests. Each list is installed only when one of its packages is missing.
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-liberation
 TEST_PACKAGES := chromium poppler-utils jq git
 
@@ -28,8 +26,7 @@ setup: $(BIN)/fosterdocs
 setup-test: setup node_modules/axe-core/axe.min.js
 	@$(call apt_install,$(TEST_PACKAGES))
 
-$(BIN)/fosterdocs: pyproject.toml setup.py src/fosterdocs/_yamltree.pyx
-	@$(call apt_install,$(BUILD_PACKAGES))
+$(BIN)/fosterdocs: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'

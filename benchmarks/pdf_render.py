@@ -27,7 +27,8 @@ import pikepdf
 
 from fosterdocs import context
 from fosterdocs.pdf import created_time, print_html, render, write_pdfs
-from fosterdocs.validation import Project, validate
+from fosterdocs.project import Project
+from fosterdocs.validation import validate
 from validate import ROOT, generate
 
 TODAY = date(2026, 11, 23)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .dates import long_date, parse_date
 from .edition import LODGE_WITHIN_DAYS
 from .status import StatusRow
-from .validation import CannotRun
+from .project import CannotRun
 
 PRODID = "-//fosterdocs//Review calendar//EN"
 NAME = "Fostering documents: reviews and Ofsted deadlines"

@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from . import status
+from .project import CannotRun, Project
 from .reporters import FORMATS
-from .validation import CannotRun, Project, validate
+from .validation import validate
 
 CANNOT_RUN = 2
 GC_EVERY = 10_000  # allocations between collections: documents make many small objects and few cycles

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from .dates import review_due
+from .document_types import DOCUMENTS
 from .documents import DEFAULT_WARNING_DAYS, Document, Shelf
 from .findings import ERROR, Finding, Report
-from .validation import DOCUMENTS, CannotRun, Project, shown, validate
+from .project import Project
+from .validation import validate
 
 TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
           "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
@@ -156,19 +158,11 @@ def build(project: Project, report: Report, today: date) -> list[ServiceContext]
     return contexts
 
 
-def service_folder(project: Project, name: str) -> Path:
-    """The folder of a service named by its id or by its folder's path."""
-    for candidate in (project.data / name, Path(name)):
-        if candidate.is_dir() and candidate.resolve().parent == project.data.resolve():
-            return candidate
-    raise CannotRun(f"There is no service called '{name}' in {shown(project.data)}.")
-
-
 def gather(data: Path, names: list[str], today: date) -> tuple[Project, Report, list[ServiceContext]]:
     """Validate the named services (every service when none is named) and build their contexts: where the site
     and the PDFs start."""
     project = Project.find(data)
-    folders = [service_folder(project, name) for name in names]
+    folders = [project.service(name) for name in names]
     report = validate(folders or [project.data], today)
     wanted = {folder.name for folder in folders}
     return project, report, [c for c in build(project, report, today) if not wanted or c.id in wanted]

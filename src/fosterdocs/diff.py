@@ -17,7 +17,7 @@ from typing import Any
 from .context import section_title
 from .dates import long_date, parse_date
 from .loading import load
-from .validation import CannotRun, shown
+from .project import CannotRun, shown
 
 LONG_TEXT = 160  # characters of a value quoted in full; longer ones are shortened
 NAMING_KEYS = ("name", "title", "label", "heading", "version")

@@ -19,7 +19,7 @@ from weasyprint.urls import URLFetcher
 from .context import ServiceContext, gather
 from .findings import Report
 from .rendering import environment
-from .validation import CannotRun
+from .project import CannotRun
 
 PRINT_TEMPLATES = Path(__file__).parent / "templates" / "print"
 DRAFT_MARK = "DRAFT — not for lodging"

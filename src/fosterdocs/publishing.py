@@ -22,7 +22,7 @@ from .context import ServiceContext, gather
 from .documents import content_blocks
 from .findings import Report
 from .site import SITE_KEY, Site, write_pages
-from .validation import CannotRun, Project, shown
+from .project import CannotRun, Project, shown
 
 MARKER = ".fosterdocs-site"  # in every site we write: only such a folder (or an empty one) is ever replaced
 CONFIG = "mkdocs.yml"  # beside the data folder, with content/, overrides/ and macros/

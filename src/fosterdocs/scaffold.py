@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from .validation import CannotRun, check_new_service_id
+from .project import CannotRun, check_new_service_id
 
 HEADER = ("# {service_id}: started from the fictional example service on {day}. Replace every example detail\n"
           "# (example.org addresses, 01632 960xxx numbers, Exampleshire): the validator reports each one left.\n")

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .document_types import DOCUMENTS
 from .edition import Edition
 from .findings import ERROR, WARNING, Report
+from .project import Project
 from .rules.base import DOCUMENT_KINDS as LODGED_KINDS  # the documents regulation 4 has Ofsted told about
-from .validation import DOCUMENTS, Project, validate
+from .validation import validate
 
 if TYPE_CHECKING:
     from .context import ServiceContext

@@ -16,7 +16,7 @@ from fosterdocs.documents import Document
 from fosterdocs.loading import load
 from fosterdocs.rules import RULES
 from fosterdocs.rules.lifecycle import guide_not_resupplied
-from fosterdocs.validation import Project
+from fosterdocs.project import Project
 
 LIFECYCLE = "lifecycle/"
 

@@ -6,7 +6,7 @@ import pytest
 
 from fosterdocs.documents import content_blocks
 from fosterdocs.rules.readability import READING_AGES, reading_age, sentences, syllables
-from fosterdocs.validation import GUIDE_BANDS
+from fosterdocs.document_types import GUIDE_BANDS
 from guides_support import GUIDES, edit
 
 UNDER_8 = "data/example/childrens-guide-under-8.yaml"

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from fosterdocs.context import build
-from fosterdocs.validation import Project, validate
+from fosterdocs.project import Project
+from fosterdocs.validation import validate
 from guides_support import DOCUMENTS, GUIDES, ROOT, TODAY, edit
 
 OLD_COMPLAINTS, NEW_COMPLAINTS = "01632 960150", "01632 960777"

@@ -10,7 +10,7 @@ import pytest
 from import_support import add_runs
 from fosterdocs.importing.blocks import HEADING, ITEM, PARAGRAPH, TABLE
 from fosterdocs.importing.readers import read
-from fosterdocs.validation import CannotRun
+from fosterdocs.project import CannotRun
 
 
 def _word_document(path: Path) -> Path:

@@ -11,7 +11,8 @@ import pikepdf
 import pytest
 
 from fosterdocs.cli import main
-from fosterdocs.validation import DOCUMENTS, Project
+from fosterdocs.document_types import DOCUMENTS
+from fosterdocs.project import Project
 from pdfcheck import BUNDLED, EPOCH, ROOT, TODAY, contexts_of, outline, pdf_text, source_date_epoch
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 import pikepdf
 
 from fosterdocs import context
-from fosterdocs.validation import DOCUMENTS, Project, validate
+from fosterdocs.document_types import DOCUMENTS
+from fosterdocs.project import Project
+from fosterdocs.validation import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 23)

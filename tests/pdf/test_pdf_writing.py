@@ -13,7 +13,7 @@ from PIL import Image
 
 from fosterdocs import pdf
 from fosterdocs.cli import main
-from fosterdocs.validation import CannotRun, shown
+from fosterdocs.project import CannotRun, shown
 from pdfcheck import EPOCH, KIND, ROOT, TODAY, contexts_of, copy_project, only, pdf_text, source_date_epoch
 
 

@@ -19,7 +19,7 @@ from website import DATA, ROOT, TODAY, content, make_project
 from fosterdocs import publishing
 from fosterdocs.cli import main
 from fosterdocs.publishing import MARKER, build
-from fosterdocs.validation import CannotRun
+from fosterdocs.project import CannotRun
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from validator_support import CASES
+from validator_support import BYTE_CASES, CASES
 
 MEMORY_CEILING = 1 << 30  # 1 GiB of address space: far more than a good run needs, far less than a blow-up
 
@@ -45,11 +45,12 @@ def test_bad_yaml_gives_a_finding_not_a_traceback(project, name):
     assert_one_finding(result, rule, line, "data/example/statement-of-purpose.yaml")
 
 
-def test_non_utf8_bytes_are_reported_with_their_line(project):
-    target = project / "data/example/statement-of-purpose.yaml"
-    target.write_bytes(b"document:\n  title: Caf\xe9 statement\n")
+@pytest.mark.parametrize("name", BYTE_CASES)
+def test_bytes_that_are_not_utf8_text_give_a_finding(project, name):
+    raw, rule, line = BYTE_CASES[name]
+    (project / "data/example/statement-of-purpose.yaml").write_bytes(raw)
     result = run_limited(["validate", "data/example", "--format", "json"], project)
-    assert_one_finding(result, "yaml/encoding", 2, "data/example/statement-of-purpose.yaml")
+    assert_one_finding(result, rule, line, "data/example/statement-of-purpose.yaml")
 
 
 def test_a_flood_of_problems_is_cut_short_with_a_finding_saying_so(project):

@@ -13,7 +13,7 @@ from referencing import Registry, Resource
 from fosterdocs.compiled_schema import Compiler, UnsupportedSchema
 from fosterdocs.loading import load
 from fosterdocs.schema import SHARED, load_schemas
-from fosterdocs.validation import kind_of
+from fosterdocs.document_types import kind_of
 
 from validator_support import ROOT
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from fosterdocs.reference import Texts
-from fosterdocs.validation import Project
+from fosterdocs.project import Project
 
 from validator_support import ROOT
 

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from ..findings import Report
-from ..validation import CannotRun, Project, check_new_service_id, shown, validate
+from ..project import CannotRun, Project, check_new_service_id, shown
+from ..validation import validate
 from .draft import Draft, assemble
 from .gaps import render
 from .keywords import load_keywords

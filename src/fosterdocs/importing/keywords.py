@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from jsonschema import Draft202012Validator
 
 from ..loading import load
-from ..validation import CannotRun, Project
+from ..project import CannotRun, Project
 
 FILE = "section-keywords.yaml"
 SCHEMA = "section-keywords.schema.json"

@@ -12,7 +12,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..validation import CannotRun
+from ..project import CannotRun
 from .blocks import HEADING, ITEM, PARAGRAPH, TABLE, WEB_ADDRESS, Block, plain, tidy
 
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
