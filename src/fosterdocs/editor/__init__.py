@@ -8,7 +8,7 @@ from pathlib import Path
 
 from werkzeug.serving import make_server
 
-from ..validation import CannotRun
+from ..project import CannotRun
 from .app import create_app
 from .security import Session
 

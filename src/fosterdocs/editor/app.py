@@ -10,8 +10,10 @@ from pathlib import Path
 from flask import Flask, abort, render_template, request
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
+from ..document_types import DOCUMENTS, kind_of
 from ..loading import load
-from ..validation import DOCUMENTS, Project, kind_of, shown, validate
+from ..project import Project, shown
+from ..validation import validate
 from . import saving
 from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..loading import Loaded, load
-from ..validation import Project, check_service, shown
+from ..project import Project, shown
+from ..service_check import check_service
 from .forms import field_id
 
 
