@@ -9,7 +9,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 SHARED = "common.schema.json"
-DATE_RULE = "format/date"
+DATE_RULE = "format/date"  # a date, unless a property names its own rule (then known by the shared date pattern)
 LONG_TEXT = 70  # characters: longer values, and any with a line break, get a text area
 
 
@@ -106,8 +106,9 @@ class Mapper:
         return self.field(root, "", data, (), root.get("title", "Document"), True)
 
     def field(self, written: dict, base: str, value: Any, path: tuple, label: str, required: bool) -> Field:
+        """The field for value at path; a list item (path ends in an index) keeps the label it is given."""
         node, base = self.branch(written, base, value)
-        title = written.get("title") or node.get("title") or label
+        title = label if path and isinstance(path[-1], int) else written.get("title") or node.get("title") or label
         hint = written.get("description") or node.get("description") or ""
         own_source = written.get("x-source") if "x-requirement" in written or required else ""
         made = Field(path, "other", title, hint, own_source or "", required, value,
@@ -150,9 +151,9 @@ class Mapper:
             return "number"
         return self._text_kind(node, value)
 
-    @staticmethod
-    def _text_kind(node: dict, value: Any) -> str:
-        if node.get("x-rule") == DATE_RULE:
+    def _text_kind(self, node: dict, value: Any) -> str:
+        date_pattern = self.documents[SHARED].get("$defs", {}).get("date", {}).get("pattern")
+        if node.get("x-rule") == DATE_RULE or (date_pattern and node.get("pattern") == date_pattern):
             return "date"
         text = "" if value is None else str(value)
         return "textarea" if len(text) > LONG_TEXT or "\n" in text else "text"

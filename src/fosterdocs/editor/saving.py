@@ -145,8 +145,8 @@ def _answer(field: Field, form: dict[str, str]) -> tuple[bool, Any]:
 
 def _same(old: Any, new: Any) -> bool:
     """Whether an answer is the value already written (so that it is left exactly as it is)."""
-    if isinstance(old, date):
-        return old == new or old.isoformat() == new
+    if isinstance(old, date) or isinstance(new, date):  # a date, or a date written in quotes
+        return str(old) == str(new)
     if isinstance(old, bool) or isinstance(new, bool):
         return old is new
     if isinstance(old, (int, float)) and isinstance(new, (int, float)):
