@@ -41,8 +41,8 @@ def editor(project):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")  # (module: Playwright's sync API allows one instance at a time, and tests/site
+def browser():                   # starts its own for the session)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield chromium

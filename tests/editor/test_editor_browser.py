@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import subprocess
 
 from playwright.sync_api import expect
 
@@ -118,3 +119,23 @@ def test_a_file_that_is_not_yaml_is_shown_with_its_finding_and_as_text(page, edi
     page.get_by_role("button", name="Save", exact=True).click()
     expect(manager(page).get_by_label("Name", exact=True)).to_have_value("Sam Okafor")
     assert "name: Sam Okafor\n" in path.read_text(encoding="utf-8")
+
+
+def test_the_preview_follows_the_form_and_the_pdf_is_made_from_it(page, editor, tmp_path):
+    import pikepdf
+
+    open_file(page, editor, "example", "statement-of-purpose")
+    preview = page.frame_locator("iframe[name=preview]")
+    expect(preview.get_by_text("Stage 2 - investigation").first).to_be_visible()
+    stages(page).get_by_role("group", name=re.compile("^Stages 2")).get_by_label("Name", exact=True).fill(
+        "Stage 2 - a fair investigation")
+    expect(preview.get_by_text("Stage 2 - a fair investigation").first).to_be_visible(timeout=15_000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Make the PDF").click()
+    target = tmp_path / "made.pdf"
+    download.value.save_as(target)
+    with pikepdf.open(target) as made:
+        assert len(made.pages) > 3
+    printed = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "Stage 2 - a fair investigation" in " ".join(printed.split())  # the unsaved answer, as printed
+    assert b"Stage 2 - a fair investigation" not in (editor.data / "example/statement-of-purpose.yaml").read_bytes()

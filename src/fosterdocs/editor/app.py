@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from flask import Flask, abort, render_template, request
+from flask import Flask, Response, abort, render_template, request, send_file
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from ..document_types import DOCUMENTS, kind_of
 from ..loading import load
 from ..project import Project, shown
 from ..validation import validate
-from . import saving
+from ..pdf import PRINT_TEMPLATES
+from . import preview, saving
 from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id
 from .security import Session, protect
@@ -254,6 +255,31 @@ def create_app(data: Path, session: Session, today: date | None = None) -> Flask
     def change(service: str, name: str):
         page = editor.post(service, name, request.form.to_dict())
         return render_template("edit.html", page=page, editor=editor), (409 if page.conflict else 200)
+
+    @app.route("/preview/<service>/<name>", methods=["GET", "POST"])
+    def show_preview(service: str, name: str):
+        """The document as printed, from the form's answers (POST) or the file (GET), for the preview frame."""
+        text = (editor.edited(name, request.form.get("working", ""), request.form.to_dict(), "check")[0]
+                if request.method == "POST" else editor.open(service, name).text)
+        html = preview.preview(editor.project, editor.folder(service), name, text, editor.today)
+        if html is None:
+            html = render_template("no-preview.html", name=name)
+        return Response(html, headers={"Content-Security-Policy": "default-src 'self'; style-src 'self' "
+                                       "'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'"})
+
+    @app.get("/preview-assets/print.css")
+    def print_css():
+        return send_file(PRINT_TEMPLATES / "print.css", mimetype="text/css")
+
+    @app.post("/pdf/<service>/<name>")
+    def make_pdf(service: str, name: str):
+        """The PDF of the document as it stands in the form, to download."""
+        text = editor.edited(name, request.form.get("working", ""), request.form.to_dict(), "check")[0]
+        made = preview.pdf(editor.project, editor.folder(service), name, text, editor.today)
+        if made is None:
+            abort(404, "This file has no PDF of its own: its facts are printed in each document.")
+        return Response(made, mimetype="application/pdf",
+                        headers={"Content-Disposition": f'attachment; filename="{service}-{name}.pdf"'})
 
     @app.errorhandler(403)
     @app.errorhandler(404)

@@ -62,8 +62,8 @@ def protect(app: Flask, session: Session) -> None:
 
     @app.after_request
     def headers(response: Response) -> Response:
-        response.headers["Content-Security-Policy"] = ("default-src 'self'; img-src 'self' data:; "
-                                                       "frame-ancestors 'none'; form-action 'self'")
+        response.headers.setdefault("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                                    "frame-ancestors 'none'; form-action 'self'")  # (the preview sets its own)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"  # (no-referrer makes form posts say Origin: null)
         response.headers["Cache-Control"] = "no-store"

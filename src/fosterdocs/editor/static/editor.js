@@ -48,6 +48,7 @@ async function check() {
       if (caret && again) again.setSelectionRange(...caret);
     }
   }
+  document.getElementById("update-preview")?.click(); // the preview frame follows the form
   document.dispatchEvent(new CustomEvent("fosterdocs:checked"));
 }
 
