@@ -139,3 +139,22 @@ def test_the_preview_follows_the_form_and_the_pdf_is_made_from_it(page, editor, 
     printed = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "Stage 2 - a fair investigation" in " ".join(printed.split())  # the unsaved answer, as printed
     assert b"Stage 2 - a fair investigation" not in (editor.data / "example/statement-of-purpose.yaml").read_bytes()
+
+
+def test_a_new_edition_bumps_the_version_dates_it_and_lists_the_changes(page, editor):
+    path = editor.data / "example" / "childrens-guide-under-8.yaml"
+    open_file(page, editor, "example", "childrens-guide-under-8")
+    page.get_by_role("group", name="Welcome", exact=True).get_by_label("Content 1", exact=True).fill(
+        "This book is for you and your family.")
+    page.get_by_role("button", name="Start a new edition").click()
+    expect(page.get_by_role("heading", name="New edition 2026.2 started")).to_be_visible()
+    expect(page.locator("#changes")).to_contain_text("This book is for you and your family.")
+    revision = page.get_by_role("group", name=re.compile("^Revisions 1"))
+    expect(revision.get_by_label("Version", exact=True)).to_have_value("2026.2")
+    revision.get_by_label("Summary", exact=True).fill("Welcome page reworded.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    meta = path.read_text(encoding="utf-8").split("welcome:")[0]
+    assert '  version: "2026.2"\n' in meta
+    assert "  approved_on: 2026-11-23\n" in meta and "  next_review_due: 2027-11-23\n" in meta
+    assert "      summary: Welcome page reworded.\n" in meta, meta

@@ -15,7 +15,7 @@ from ..loading import load
 from ..project import Project, shown
 from ..validation import validate
 from ..pdf import PRINT_TEMPLATES
-from . import preview, saving
+from . import edition, preview, saving
 from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id
 from .security import Session, protect
@@ -43,6 +43,7 @@ class Page:
     conflict: bool = False
     focus: str = ""
     missing: tuple = ()  # sections the document must have and lacks
+    changes: list | None = None  # a new edition was started: what changed since the last one (diff's sections)
 
     def href(self, finding) -> str:
         """Where the error summary's link for a finding goes: its field (a date's day), or the top of the form."""
@@ -129,6 +130,8 @@ class Editor:
         path = self.path(service, name)
         action = form.get("action", "check")
         base, text = form.get("base", ""), form.get("working", "")
+        if action == "new-edition":
+            return self.new_edition(service, name, self.edited(name, text, form, "check")[0], base)
         if action == "reload":  # (the answers in the form, not yet in the working text, are the ones to keep)
             return self.reapply(service, name, self.edited(name, text, form, "check")[0], base)
         if "raw" in form:  # the plain-text editor of a file that does not parse
@@ -167,6 +170,28 @@ class Editor:
             if moved is not None:
                 focus = f"{verb}:{field_id(moved)}" if verb in ("up", "down") else field_id(moved)
         return saving.merge_lines(text, before, saving.dump(data)), focus
+
+    def new_edition(self, service: str, name: str, text: str, base: str) -> Page:
+        """The document made its next edition (not saved yet), with what changed since the last one."""
+        try:
+            data = saving.parse(text)
+        except saving.Unreadable:
+            return self.page(service, name, text, base)
+        changes = edition.changes_since_last(self.path(service, name), data)
+        before = saving.dump(data)
+        months = self.service_data(service).get("review_interval_months")
+        version = edition.start(data, self.today, months if isinstance(months, int) and months > 0 else 12)
+        page = self.page(service, name, saving.merge_lines(text, before, saving.dump(data)), base,
+                         focus=field_id(("document", "revisions", 0)), changes=changes)
+        page.heading = f"New edition {version} started"
+        page.message = ("The version, approval date, next review and a new revision line are filled in. Check who "
+                        "approved it, write what changed in the new revision's summary, then save.")
+        return page
+
+    def service_data(self, service: str) -> dict:
+        """The service's shared facts as saved."""
+        loaded, _ = load(self.folder(service) / "service.yaml")
+        return loaded.data if loaded and isinstance(loaded.data, dict) else {}
 
     def reapply(self, service: str, name: str, text: str, base: str) -> Page:
         """The file as it is now on disk, with the person's answers that differ from the version the form started

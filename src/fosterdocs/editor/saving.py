@@ -44,6 +44,7 @@ def _yaml() -> YAML:
     yaml.width = 100_000  # never fold long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
+    yaml.representer.ignore_aliases = lambda *_: True  # a value used twice is written twice: no anchors
     return yaml
 
 
@@ -154,11 +155,11 @@ def _same(old: Any, new: Any) -> bool:
     return isinstance(old, str) and isinstance(new, str) and str(old) == new
 
 
-def _styled(old: Any, new: Any) -> Any:
+def styled(old: Any, new: Any) -> Any:
     """A new text in the quoting style of the one it replaces; a text of several lines as a block."""
     if not isinstance(new, str):
         return new
-    if isinstance(old, ScalarString) and not isinstance(old, LiteralScalarString) and "\n" not in new:
+    if isinstance(old, ScalarString) and not isinstance(old, LiteralScalarString) and old and "\n" not in new:
         return type(old)(new)
     if "\n" in new:
         return LiteralScalarString(new)
@@ -214,7 +215,7 @@ def apply_answers(data: CommentedMap, form_tree: Field, form: dict[str, str], ma
             changed.append(field.path)
         elif old is None or not _same(old, value):
             parent = _container(data, field.path, mapper)
-            _put(parent, field.path, field.path[-1], _styled(old, value), data, mapper)
+            _put(parent, field.path, field.path[-1], styled(old, value), data, mapper)
             changed.append(field.path)
     return changed
 
