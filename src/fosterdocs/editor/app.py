@@ -12,9 +12,9 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from ..document_types import DOCUMENTS, kind_of
 from ..loading import load
+from ..pdf import PRINT_TEMPLATES
 from ..project import Project, shown
 from ..validation import validate
-from ..pdf import PRINT_TEMPLATES
 from . import edition, preview, saving
 from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id
