@@ -27,6 +27,12 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _days(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 366:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days from 0 to 366")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fosterdocs", description="Check and publish fostering services' "
                                      "statutory documents.")
@@ -57,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="data folder, service folders or files (default: data)")
     ics.add_argument("--out", type=Path, default=None, help="the .ics file to write (default: print it)")
     ics.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+    ics.add_argument("--remind", type=_days, default=14, metavar="DAYS",
+                     help="days before each date to show a reminder (default: 14)")
+    ics.add_argument("--include-example", action="store_true", help="include the fictional example service")
 
     changes = commands.add_parser("diff", help="what changed between two versions of a document, section by section")
     changes.add_argument("old", metavar="OLD", help="the earlier version: a file, or a git revision such as HEAD~1")
@@ -141,7 +150,8 @@ def _calendar(args) -> int:
     from . import calendar_ics
 
     table, _ = status.collect(args.paths, args.today)
-    ics = calendar_ics.render(table, args.today)
+    table = [row for row in table if args.include_example or not row.fictional]
+    ics = calendar_ics.render(table, args.today, args.remind)
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(ics)
