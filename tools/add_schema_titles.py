@@ -38,7 +38,7 @@ LABELS = {  # a key -> its label, where the words of the key are not plain enoug
     "out_of_hours": "Out of hours", "about_us": "About us", "what_we_do_for_you": "What we do for you",
 }
 ITEMS = {  # a list's key -> what one of its items is called
-    "stages": "Stage", "contacts": "Contact", "revisions": "Revision", "content": "Paragraph or block",
+    "stages": "Stage", "contacts": "Contact", "revisions": "Revision", "content": "Paragraph or list",
     "lines": "Address line", "teams": "Team", "staff": "Staff role", "rows": "Row", "header": "Column heading",
     "list": "List item", "subsections": "Subsection", "offices": "Office", "downgrades": "Expected item not met yet",
     "households": "Group of households", "other_phones": "Phone number", "names": "Name",

@@ -28,7 +28,7 @@ def test_changing_the_managers_phone_changes_one_line_and_keeps_comments(page, e
     path = editor.data / "example" / "service.yaml"
     before = path.read_text(encoding="utf-8")
     open_file(page, editor, "example", "service")
-    manager(page).get_by_label("Phone", exact=True).fill("01632 960999")
+    manager(page).get_by_label("Phone number", exact=True).fill("01632 960999")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Saved.")).to_be_visible()
     after = path.read_text(encoding="utf-8")
@@ -38,15 +38,15 @@ def test_changing_the_managers_phone_changes_one_line_and_keeps_comments(page, e
 
 def test_an_invalid_phone_number_is_shown_at_its_field_and_in_the_summary(page, editor):
     open_file(page, editor, "example", "service")
-    phone = manager(page).get_by_label("Phone", exact=True)
+    phone = manager(page).get_by_label("Phone number", exact=True)
     phone.fill("not a number")
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("'not a number' is not a UK telephone number")
     at_field = page.locator("#field-f\\.registered_manager\\.phone .govuk-error-message")
     expect(at_field).to_contain_text("is not a UK telephone number")
-    expect(manager(page).get_by_label("Phone", exact=True)).to_be_focused()  # checking did not move the focus
+    expect(manager(page).get_by_label("Phone number", exact=True)).to_be_focused()  # checking did not move the focus
     page.get_by_role("link", name=re.compile("registered_manager.phone.*not a UK telephone number")).click()
-    expect(manager(page).get_by_label("Phone", exact=True)).to_be_focused()
+    expect(manager(page).get_by_label("Phone number", exact=True)).to_be_focused()
 
 
 def stages(page):
@@ -59,13 +59,13 @@ def test_complaints_stages_can_be_added_and_reordered_by_keyboard(page, editor):
     add = stages(page).get_by_role("button", name="Add another (to Stages)")
     add.focus()
     page.keyboard.press("Enter")
-    new_stage = page.get_by_role("group", name="Stages 4", exact=True)
+    new_stage = page.get_by_role("group", name="Stage 4", exact=True)
     new_stage.get_by_label("Name", exact=True).fill("Stage 0 - a word with the manager")
     new_stage.get_by_label("Working days", exact=True).fill("5")
     for _ in range(3):  # to the top, by keyboard: the focus stays on the button that moved
-        page.get_by_role("button", name=re.compile(r"^Move up \(Stages \d(: Stage 0.*)?\)$")).focus()
+        page.get_by_role("button", name=re.compile(r"^Move up \(Stage \d(: Stage 0.*)?\)$")).focus()
         page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name=re.compile(r"^Move down \(Stages 1: Stage 0"))).to_be_focused()
+    expect(page.get_by_role("button", name=re.compile(r"^Move down \(Stage 1: Stage 0"))).to_be_focused()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("Saved", exact=False).first).to_be_visible()
     text = path.read_text(encoding="utf-8")
@@ -83,7 +83,7 @@ def test_a_hard_sentence_in_a_childrens_guide_gets_the_reading_age_warning(page,
     hard = ("Notwithstanding the considerable administrative complexities inherent in contemporary safeguarding "
             "arrangements, the multidisciplinary professional network collaboratively determines appropriate "
             "accommodation, educational, therapeutic and developmental interventions. ")
-    welcome.get_by_label("Content 1", exact=True).fill(hard * 10)
+    welcome.get_by_label("Paragraph or list 1", exact=True).fill(hard * 10)
     expect(summary).to_contain_text("has a reading age of about")
     expect(page.locator("#field-f\\.welcome\\.content\\.0 .govuk-error-message")).to_contain_text("above 8")
 
@@ -91,17 +91,17 @@ def test_a_hard_sentence_in_a_childrens_guide_gets_the_reading_age_warning(page,
 def test_a_file_changed_on_disk_is_not_overwritten_and_the_edits_are_kept(page, editor):
     path = editor.data / "example" / "service.yaml"
     open_file(page, editor, "example", "service")
-    manager(page).get_by_label("Phone", exact=True).fill("01632 960999")
+    manager(page).get_by_label("Phone number", exact=True).fill("01632 960999")
     changed = path.read_text(encoding="utf-8").replace("name: Sam Okafor", "name: Sam Okafor-Reid")
     path.write_text(changed, encoding="utf-8")  # another tab, an editor or a git pull
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("heading", name="Not saved: the file changed since you opened it")).to_be_visible()
     assert path.read_text(encoding="utf-8") == changed
-    expect(manager(page).get_by_label("Phone", exact=True)).to_have_value("01632 960999")
+    expect(manager(page).get_by_label("Phone number", exact=True)).to_have_value("01632 960999")
     page.get_by_role("button", name="Reload the file, keeping my changes").click()
     expect(page.get_by_text("Your 1 unsaved changes are kept")).to_be_visible()
     expect(manager(page).get_by_label("Name", exact=True)).to_have_value("Sam Okafor-Reid")
-    expect(manager(page).get_by_label("Phone", exact=True)).to_have_value("01632 960999")
+    expect(manager(page).get_by_label("Phone number", exact=True)).to_have_value("01632 960999")
     page.get_by_role("button", name="Save", exact=True).click()
     text = path.read_text(encoding="utf-8")
     assert "name: Sam Okafor-Reid" in text and "phone: 01632 960999" in text
@@ -127,7 +127,7 @@ def test_the_preview_follows_the_form_and_the_pdf_is_made_from_it(page, editor, 
     open_file(page, editor, "example", "statement-of-purpose")
     preview = page.frame_locator("iframe[name=preview]")
     expect(preview.get_by_text("Stage 2 - investigation").first).to_be_visible()
-    stages(page).get_by_role("group", name=re.compile("^Stages 2")).get_by_label("Name", exact=True).fill(
+    stages(page).get_by_role("group", name=re.compile("^Stage 2")).get_by_label("Name", exact=True).fill(
         "Stage 2 - a fair investigation")
     expect(preview.get_by_text("Stage 2 - a fair investigation").first).to_be_visible(timeout=15_000)
     with page.expect_download() as download:
@@ -144,12 +144,12 @@ def test_the_preview_follows_the_form_and_the_pdf_is_made_from_it(page, editor, 
 def test_a_new_edition_bumps_the_version_dates_it_and_lists_the_changes(page, editor):
     path = editor.data / "example" / "childrens-guide-under-8.yaml"
     open_file(page, editor, "example", "childrens-guide-under-8")
-    page.get_by_role("group", name="Welcome", exact=True).get_by_label("Content 1", exact=True).fill(
+    page.get_by_role("group", name="Welcome", exact=True).get_by_label("Paragraph or list 1", exact=True).fill(
         "This book is for you and your family.")
     page.get_by_role("button", name="Start a new edition").click()
     expect(page.get_by_role("heading", name="New edition 2026.2 started")).to_be_visible()
     expect(page.locator("#changes")).to_contain_text("This book is for you and your family.")
-    revision = page.get_by_role("group", name=re.compile("^Revisions 1"))
+    revision = page.get_by_role("group", name=re.compile("^Revision 1"))
     expect(revision.get_by_label("Version", exact=True)).to_have_value("2026.2")
     revision.get_by_label("Summary", exact=True).fill("Welcome page reworded.")
     page.get_by_role("button", name="Save", exact=True).click()

@@ -166,3 +166,25 @@ def test_every_schema_gives_a_form_for_the_example_and_an_empty_file(schema):
     shared = json.loads((ROOT / "schema" / "common.schema.json").read_text(encoding="utf-8"))
     empty = Mapper(root, shared).form({})
     assert {f.path[0] for f in empty.children} == set(root["properties"])
+
+
+@pytest.mark.parametrize("schema", ["service", "statement-of-purpose", "childrens-guide", "carer-handbook", "common"])
+def test_every_property_has_a_title_for_its_label(schema):
+    missing = []
+
+    def visit(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "properties":
+                    for name, prop in value.items():
+                        if "title" not in prop:
+                            missing.append(f"{where}/{name}")
+                        visit(prop, f"{where}/{name}")
+                else:
+                    visit(value, where)
+        elif isinstance(node, list):
+            for item in node:
+                visit(item, where)
+
+    visit(json.loads((ROOT / "schema" / f"{schema}.schema.json").read_text(encoding="utf-8")), schema)
+    assert missing == [], "run tools/add_schema_titles.py"

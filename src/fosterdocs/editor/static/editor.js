@@ -57,4 +57,9 @@ if (form && form.dataset.live === "true") {
     clearTimeout(timer);
     timer = setTimeout(check, DELAY);
   });
+  form.addEventListener("submit", (event) => {
+    if (event.submitter?.id === "update-preview") return;
+    clearTimeout(timer); // the page is being replaced: a check on its way is no longer wanted
+    asked++;
+  });
 }
