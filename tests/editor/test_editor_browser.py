@@ -158,3 +158,19 @@ def test_a_new_edition_bumps_the_version_dates_it_and_lists_the_changes(page, ed
     assert '  version: "2026.2"\n' in meta
     assert "  approved_on: 2026-11-23\n" in meta and "  next_review_due: 2027-11-23\n" in meta
     assert "      summary: Welcome page reworded.\n" in meta, meta
+
+
+def test_an_expected_practice_item_can_be_marked_not_met_with_a_reason(page, editor):
+    service = editor.data / "example" / "service.yaml"
+    before = service.read_text(encoding="utf-8")
+    open_file(page, editor, "example", "statement-of-purpose")
+    management = page.get_by_role("group", name="Management", exact=True)
+    management.get_by_text("Not met yet?").first.click()
+    management.get_by_label("Why this is not met yet (SOP-MANAGEMENT)").fill(
+        "The service is being restructured; the new chart follows in March.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    after = service.read_text(encoding="utf-8")
+    assert after.startswith(before)  # nothing else in service.yaml changed
+    assert after[len(before):] == ("downgrades:\n  - requirement: SOP-MANAGEMENT\n    reason: The service is being "
+                                   "restructured; the new chart follows in March.\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from ..loading import load
 from ..pdf import PRINT_TEMPLATES
 from ..project import Project, shown
 from ..validation import validate
-from . import edition, preview, saving
+from . import downgrades, edition, preview, saving
 from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id
 from .security import Session, protect
@@ -44,6 +44,9 @@ class Page:
     focus: str = ""
     missing: tuple = ()  # sections the document must have and lacks
     changes: list | None = None  # a new edition was started: what changed since the last one (diff's sections)
+    service_base: str = ""  # digest of service.yaml when the form was made (downgrades are written there)
+    reasons: dict = field(default_factory=dict)  # the service's downgrades: requirement -> reason
+    offered: dict = field(default_factory=dict)  # expected-practice requirement -> the field it is offered at
 
     def href(self, finding) -> str:
         """Where the error summary's link for a finding goes: its field (a date's day), or the top of the form."""
@@ -92,7 +95,12 @@ class Editor:
         mapper = self.mapper(name)
         root = mapper.schema_at((), data)
         missing = tuple(key for key in root.get("required", []) if key not in data)
-        return Page(service, name, title, text, base, mapper.form(data), checked, missing=missing, **extra)
+        form = mapper.form(data)
+        service_file = folder / "service.yaml"
+        offered = downgrades.first_fields(form) if name != "service" and service_file.exists() else {}
+        service_base = saving.digest(service_file.read_bytes()) if offered else ""
+        return Page(service, name, title, text, base, form, checked, missing=missing, offered=offered,
+                    service_base=service_base, reasons=downgrades.reasons(self.service_data(service)), **extra)
 
     def shared(self, service: str, value: dict) -> dict:
         """What a `use:` stands for, as lines to show, and where it is kept (a link, or the reference's source)."""
@@ -147,6 +155,16 @@ class Editor:
                     self.versions[base] = text
                 except saving.Changed:
                     return self.page(service, name, text, base, conflict=True)
+                reasons = downgrades.answered(form)
+                if reasons:
+                    try:
+                        downgrades.save(self.folder(service) / "service.yaml", reasons, form.get("service_base", ""))
+                    except saving.Changed:
+                        page = self.page(service, name, text, base)
+                        page.heading = "Saved, but not the reasons for items not met yet"
+                        page.message = ("The document is saved. service.yaml changed since this form was loaded, "
+                                        "so the reasons were not written there: enter them again and save.")
+                        return page
             page = self.page(service, name, text, base)
             page.heading = "Saved as a draft" if page.checked.errors else "Saved"
             page.message = "Saved." + (" It has problems to put right before it can be published: it is a draft."
@@ -246,16 +264,17 @@ class Editor:
 def form_answers(tree: Field) -> dict[str, str]:
     """The answers a form shows for a document, as a browser would post them."""
     answers: dict[str, str] = {}
-    for field in tree.walk():
-        value = field.value
-        if field.kind == "date" and value is not None:
+    for question in tree.walk():
+        value = question.value
+        if question.kind == "date" and value is not None:
             year, _, rest = str(value).partition("-")
             month, _, day = rest.partition("-")
-            answers.update({f"{field.name}-year": year, f"{field.name}-month": month, f"{field.name}-day": day})
-        elif field.kind in ("text", "textarea", "choice", "number") and value is not None:
-            answers[field.name] = str(value)
-        elif field.kind == "boolean" and value is not None:
-            answers[field.name] = "true" if value else "false"
+            name = question.name
+            answers.update({f"{name}-year": year, f"{name}-month": month, f"{name}-day": day})
+        elif question.kind in ("text", "textarea", "choice", "number") and value is not None:
+            answers[question.name] = str(value)
+        elif question.kind == "boolean" and value is not None:
+            answers[question.name] = "true" if value else "false"
     return answers
 
 
