@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import webbrowser
 from pathlib import Path
 
@@ -16,15 +17,24 @@ DEFAULT_PORT = 8100
 PORTS_TRIED = 50
 
 
+def _free(port: int) -> bool:
+    """Whether the editor can listen on the port (werkzeug would print its own message and exit otherwise)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself will
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def _server(data: Path, port: int | None):
     """The editor's server on 127.0.0.1: the port asked for, or the first free one from 8100."""
     for candidate in [port] if port else range(DEFAULT_PORT, DEFAULT_PORT + PORTS_TRIED):
-        session = Session(candidate)
-        app = create_app(data, session)
-        try:
-            return make_server("127.0.0.1", candidate, app, threaded=True), session
-        except (OSError, SystemExit):
+        if not _free(candidate):
             continue
+        session = Session(candidate)
+        return make_server("127.0.0.1", candidate, create_app(data, session), threaded=True), session
     wanted = f"Port {port} is" if port else f"Ports {DEFAULT_PORT} to {DEFAULT_PORT + PORTS_TRIED - 1} are"
     raise CannotRun(f"{wanted} in use on this computer: choose another with --port.")
 
