@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schema"
-SKIPPED = ("section-keywords.schema.json",)  # the importer's keyword lists: no one edits them in a form
+SKIPPED = ("section-keywords.schema.json", "config.schema.json")  # not edited in the editor's forms
 LABELS = {  # a key -> its label, where the words of the key are not plain enough
     "ofsted_urn": "Ofsted unique reference number (URN)", "url": "Web address", "website": "Website",
     "email": "Email address", "phone": "Phone number", "other_phones": "Other phone numbers",

@@ -10,9 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from ..config import CONFIG_FILE
 from ..context import gather
 from ..pdf import PRINT_TEMPLATES, created_time, print_html, render
 from ..project import Project
+from ..resources import REFERENCE, SCHEMAS
 
 STYLESHEET = "/preview-assets/print.css"
 
@@ -23,10 +25,12 @@ def scratch(project: Project, folder: Path, name: str, text: str) -> Iterator[Pa
     service's files with text in place of name.yaml; yields its data folder."""
     with tempfile.TemporaryDirectory(prefix="fosterdocs-edit-") as temporary:
         root = Path(temporary)
-        (root / "schema").symlink_to(project.data.parent.resolve() / "schema", target_is_directory=True)
+        if (project.root / CONFIG_FILE).is_file():
+            shutil.copyfile(project.root / CONFIG_FILE, root / CONFIG_FILE)
+        (root / SCHEMAS).symlink_to(project.resource(SCHEMAS).resolve(), target_is_directory=True)
         data = root / "data"
         data.mkdir()
-        (data / "reference").symlink_to((project.data / "reference").resolve(), target_is_directory=True)
+        (root / REFERENCE).symlink_to(project.resource(REFERENCE).resolve(), target_is_directory=True)
         copy = data / folder.name
         copy.mkdir()
         for other in folder.iterdir():
