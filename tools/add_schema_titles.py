@@ -69,7 +69,10 @@ def add_titles(node, key: str | None = None) -> None:
                 if "title" not in value and key in ITEMS:
                     node[name] = value = {"title": ITEMS[key], **value}
                 add_titles(value, key)
-            elif name != "properties":
+            elif name == "$defs" and isinstance(value, dict):  # a definition is named as a property would be
+                for definition, schema in value.items():
+                    add_titles(schema, definition)
+            else:
                 add_titles(value, key)
     elif isinstance(node, list):
         for item in node:
