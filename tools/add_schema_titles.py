@@ -35,7 +35,8 @@ LABELS = {  # a key -> its label, where the words of the key are not plain enoug
     "recruitment_and_assessment": "Recruitment and assessment", "aims_and_objectives": "Aims and objectives",
     "legislative_framework": "Laws and standards", "panel_and_approval": "Panel and approval",
     "supervision_and_visits": "Supervision and visits", "allowances_and_fees": "Allowances and fees",
-    "out_of_hours": "Out of hours", "about_us": "About us", "what_we_do_for_you": "What we do for you",
+    "out_of_hours": "Out of hours", "lodging": "Sending revisions to Ofsted",
+    "about_us": "About us", "what_we_do_for_you": "What we do for you",
 }
 ITEMS = {  # a list's key -> what one of its items is called
     "stages": "Stage", "contacts": "Contact", "revisions": "Revision", "content": "Paragraph or list",
