@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import icalendar
 import pytest
-
 from cipaths import SERVICE, SOP, TODAY
+
 from fosterdocs.calendar_ics import fold, render
 from fosterdocs.cli import main
 from fosterdocs.status import StatusRow

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from cipaths import ROOT, SERVICE, SOP, TODAY
+
 from fosterdocs.status import collect, render_text
 
 
