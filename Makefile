@@ -11,7 +11,7 @@ TEST_PACKAGES := chromium poppler-utils jq git
 apt_install = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing; fi
 
-.PHONY: site test setup setup-test benchmarks clean
+.PHONY: site test setup setup-test benchmarks clean editor-assets
 
 site: setup
 	$(BIN)/fosterdocs build
@@ -41,6 +41,14 @@ benchmarks: setup-test
 	$(BIN)/python benchmarks/pdf_render.py
 	$(BIN)/python benchmarks/site_build.py
 	$(BIN)/python benchmarks/long_words.py
+	$(BIN)/python benchmarks/editor_preview.py
+
+# The editor's GOV.UK Frontend styles and script, compiled in a system font (no GDS Transport, no crown) and committed
+# in the package, so that `fosterdocs edit` works offline. Run after changing editor.scss or govuk-frontend's version.
+EDITOR := src/fosterdocs/editor
+editor-assets: node_modules/axe-core/axe.min.js
+	npx sass --no-source-map --style=compressed --load-path=node_modules $(EDITOR)/assets/editor.scss $(EDITOR)/static/editor.css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(EDITOR)/static/govuk-frontend.min.js
 
 clean:
 	rm -rf site public .pytest_cache

@@ -151,7 +151,24 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", type=Path, help="the data folder (default: the project's)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="where to serve it (default: 127.0.0.1:8000)")
+
+    edit = commands.add_parser("edit", help="edit the documents in forms in your browser, checked as you type")
+    edit.add_argument("--data", type=Path, help="the data folder (default: the project's)")
+    edit.add_argument("--port", type=int, default=None, help="the port on 127.0.0.1 (default: 8100 or the next free)")
+    edit.add_argument("--no-browser", dest="browser", action="store_false", help="only print the address")
     return parser
+
+
+def _edit(args) -> int:
+    import signal
+
+    from .editor import run  # Flask: only for this command
+
+    if not args.data.is_dir():
+        raise CannotRun(f"{args.data} is not a folder.")
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped by a service manager: as Ctrl-C
+    run(args.data, args.port, args.browser)
+    return 0
 
 
 def _locate(args) -> None:
@@ -307,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         _locate(args)
         return {"validate": _validate, "new": _new, "pdf": _pdf, "status": _status,
                 "calendar": _calendar, "diff": _diff, "lodge": _lodge, "build": _build, "publish": _build,
-                "serve": _serve, "import": _import, "init": _init}[args.command](args)
+                "serve": _serve, "import": _import, "init": _init, "edit": _edit}[args.command](args)
     except CannotRun as err:
         print(f"fosterdocs: {err}", file=sys.stderr)
         return CANNOT_RUN

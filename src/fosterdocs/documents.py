@@ -12,6 +12,7 @@ from .confinement import inside
 from .findings import ERROR, Finding
 from .loading import DATA_MODEL, Loaded, load
 from .reference import Reference, Texts
+from .regimes import Regime, regime_of
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
@@ -86,6 +87,11 @@ class Document:
         reports it)."""
         value = self.service.get(name)
         return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= most else default
+
+    @property
+    def regime(self) -> Regime:
+        """A council's service or an independent agency, from service.yaml's `type`."""
+        return regime_of(self.service)
 
     @property
     def review_months(self) -> int:

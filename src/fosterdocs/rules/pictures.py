@@ -1,10 +1,9 @@
-"""Pictures: every picture has alt text, and only raster pictures (PNG, JPEG or WebP) from the service's own folder
-are published.
+"""Pictures: only raster pictures (PNG, JPEG or WebP) from the service's own folder are published (alt text and
+missing files: readability.py).
 
 passes: `picture: {file: pictures/home.png, alt: A foster family eating tea together}` with that PNG in the folder.
-fails:  a picture with no `alt`; one that is not in the folder; a link that leads out of the folder; an SVG, a web
-        page or any file that is not really a PNG, JPEG or WebP picture, whatever its name (a name that is not a
-        plain path to one is a schema finding, `pictures/file-name`).
+fails:  a link that leads out of the folder; an SVG, a web page or any file that is not really a PNG, JPEG or WebP
+        picture, whatever its name (a name that is not a plain path to one is a schema finding, `pictures/file-name`).
 """
 
 from __future__ import annotations
@@ -15,17 +14,10 @@ from typing import Iterator
 from ..findings import ERROR
 from ..pictures import problem
 from .base import ALL_KINDS, Problem, rule
+from .readability import _pictures
 
-ALT_SOURCE = ("Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018: "
-              "WCAG 2.2 success criterion 1.1.1 (non-text content)")
 SAFETY_SOURCE = ("fosterdocs: a published page shows only pictures from the service's folder, never active content "
                  "(scripts in an SVG or a web page)")
-
-
-def _pictures(document) -> Iterator[tuple[tuple, dict]]:
-    for path, block in document.parts.blocks:
-        if isinstance(block, dict) and isinstance(block.get("picture"), dict):
-            yield path + ("picture",), block["picture"]
 
 
 def _files_with(document, kind: str) -> Iterator[tuple[tuple, str, Path]]:
@@ -34,24 +26,6 @@ def _files_with(document, kind: str) -> Iterator[tuple[tuple, str, Path]]:
     for path, picture in _pictures(document):
         if problem(folder, picture.get("file")) == kind:
             yield path + ("file",), picture["file"], folder
-
-
-@rule("pictures/no-alt", ERROR, ALT_SOURCE, "law", ALL_KINDS)
-def picture_without_alt(document):
-    """A picture with no alt text, so people who cannot see it miss what it says."""
-    for path, picture in _pictures(document):
-        if not str(picture.get("alt") or "").strip():
-            yield Problem(path, f"The picture {picture.get('file', '')} has no alt text.",
-                          "Add `alt:` saying in a few plain words what the picture shows, for example "
-                          "'A social worker talking with a boy at the kitchen table'.", key=True)
-
-
-@rule("pictures/missing-file", ERROR, ALT_SOURCE, "law", ALL_KINDS)
-def picture_file_missing(document):
-    """A picture whose file is not in the service's folder."""
-    for path, name, folder in _files_with(document, "missing"):
-        yield Problem(path, f"There is no picture {name} in {folder}.",
-                      f"Put the picture in {folder / name}, or correct the file name.")
 
 
 @rule("pictures/outside-service", ERROR, SAFETY_SOURCE, "law", ALL_KINDS)
@@ -70,4 +44,4 @@ def picture_not_raster(document):
                       "Save the picture as PNG or JPEG (any drawing program can) and name that file.")
 
 
-RULES = [picture_without_alt, picture_file_missing, picture_outside_service, picture_not_raster]
+RULES = [picture_outside_service, picture_not_raster]

@@ -1,13 +1,14 @@
-"""Easy-read rules: each version of the children's guide reads at its age band.
+"""Easy-read rules: each version of the children's guide reads at its age band, and every picture has alt text.
 
 The reading age of a version is the Flesch-Kincaid grade of its own words (every paragraph, list item and quotation
 in its `content`) plus five, the usual conversion to a UK reading age. Headings, contacts and what the guide shows
 from elsewhere with `use:` are not counted. A version that reads above its band gets a warning naming its hardest
 sentences: under 8 above a reading age of 8, 8 to 12 above 12, 13 and over above 16.
 
-passes: 'Your social worker will come to see you. You can tell them how you feel.' in the under-8 version.
+passes: 'Your social worker will come to see you. You can tell them how you feel.' in the under-8 version;
+        `picture: {file: pictures/home.png, alt: A foster family eating tea together}`.
 fails:  'Placement decisions will consider the child's assessed racial, ethnic, cultural and linguistic needs.' in
-        the under-8 version (warning).
+        the under-8 version (warning); a picture with no `alt` (error), or whose file is not in the service's folder.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from typing import Iterator, NamedTuple
 import pyphen
 
 from ..bounds import MAX_WORD
-from ..findings import WARNING
-from .base import GUIDE_KINDS, Problem, rule
+from ..findings import ERROR, WARNING
+from ..pictures import problem
+from .base import ALL_KINDS, GUIDE_KINDS, Problem, rule
 
 READING_AGES = {"under-8": 8, "8-to-12": 12, "13-plus": 16}  # the highest reading age each version may have
 BAND_NAMES = {"under-8": "under 8", "8-to-12": "8 to 12", "13-plus": "13 and over"}
@@ -29,6 +31,11 @@ HARDEST_SHOWN = 3
 MIN_WORDS_TO_RANK = 4  # shorter fragments (a list item like 'First aid') say little about how hard a text is
 READABILITY_SOURCE = ("NMS 2011, standards 16.3 and 16.5 (the child receives the guide in a way that suits their age "
                       "and understanding); Fostering Services (England) Regulations 2011, regulation 3(4)")
+ALT_SOURCE = ("WCAG 2.2 success criterion 1.1.1 (non-text content): good practice for an independent agency; for a "
+              "council, law (Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+              "Regulations 2018, which bind public sector bodies)")
+COUNCIL_ALT_SOURCE = ("Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations "
+                      "2018 (a council is a public sector body): WCAG 2.2 success criterion 1.1.1 (non-text content)")
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -131,4 +138,34 @@ def reads_above_band(document):
                   f"it. Aim for a reading age of {limit} or less.")
 
 
-RULES = [reads_above_band]
+def _pictures(document) -> Iterator[tuple[tuple, dict]]:
+    for path, block in document.parts.blocks:
+        if isinstance(block, dict) and isinstance(block.get("picture"), dict):
+            yield path + ("picture",), block["picture"]
+
+
+@rule("pictures/no-alt", ERROR, ALT_SOURCE, "expected-practice", ALL_KINDS)
+def picture_without_alt(document):
+    """A picture with no alt text, so people who cannot see it miss what it says (law for a council's website)."""
+    public_body = not document.regime.registered
+    for path, picture in _pictures(document):
+        if not str(picture.get("alt") or "").strip():
+            yield Problem(path, f"The picture {picture.get('file', '')} has no alt text.",
+                          "Add `alt:` saying in a few plain words what the picture shows, for example "
+                          "'A social worker talking with a boy at the kitchen table'.", key=True,
+                          source=COUNCIL_ALT_SOURCE if public_body else "", basis="law" if public_body else "")
+
+
+@rule("pictures/missing-file", ERROR, "fosterdocs data model: a picture's file is kept in the service's folder",
+      "data", ALL_KINDS)
+def picture_file_missing(document):
+    """A picture whose file is not in the service's folder."""
+    folder = Path(document.loaded.file).parent
+    for path, picture in _pictures(document):
+        name = picture.get("file")
+        if problem(folder, name) == "missing":
+            yield Problem(path + ("file",), f"There is no picture {name} in {folder}.",
+                          f"Put the picture in {folder / name}, or correct the file name.")
+
+
+RULES = [reads_above_band, picture_without_alt, picture_file_missing]
