@@ -21,7 +21,8 @@ from .reference import Reference, load_reference
 
 LEGACY_MARKER = "data/reference/regulators.yaml"  # a copy of this repository's data without fosterdocs.yml
 SERVICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")  # the whole name (fullmatch): a web address and a folder
-RESERVED_IDS = ("example", "reference")
+FICTIONAL_EXAMPLES = ("example", "example-agency")  # the bundled fictional services: only they may be fictional
+RESERVED_IDS = (*FICTIONAL_EXAMPLES, "reference")
 
 
 class CannotRun(Exception):
@@ -32,7 +33,7 @@ def check_new_service_id(service_id: str) -> None:
     """Refuse an id that cannot name a new service folder (CannotRun says why)."""
     if not SERVICE_ID.fullmatch(service_id) or service_id in RESERVED_IDS:
         raise CannotRun(f"{service_id!r} cannot be a service id: use up to 60 lower-case letters, digits and "
-                        "hyphens (for example 'north-shire'), other than 'example' and 'reference'.")
+                        "hyphens (for example 'north-shire'), other than " + ", ".join(RESERVED_IDS) + ".")
 
 
 def find_root(start: Path | None = None) -> Path:

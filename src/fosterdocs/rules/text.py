@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from ..bounds import LONG_WORD, MAX_WORD
 from ..findings import ERROR
+from ..project import FICTIONAL_EXAMPLES
 from .base import Problem, rule
 
-EXAMPLE = "example"  # the bundled fictional service: the only one that may hold the example's details
 OWN_DETAILS = ("Fostering Services (England) Regulations 2011, regulation 3(1) (a written statement of the service's "
                "own aims, people and contacts)")
 
@@ -30,10 +30,10 @@ def placeholders(document):
 
 @rule("text/example-identity", ERROR, OWN_DETAILS, "law")
 def example_identity(document):
-    """In any service but the bundled example, a detail of the fictional example service (its names, URN,
+    """In any service but the bundled fictional ones, a detail of the fictional example service (its names, URN,
     postcodes, addresses, telephone numbers or web addresses: `example_identity` in data/reference/placeholders.yaml),
     left over from `fosterdocs new`."""
-    if document.service_id == EXAMPLE:
+    if document.service_id in FICTIONAL_EXAMPLES:
         return
     strings = document.parts.strings
     for index, detail, matched in document.reference.example_identity_set.search(document.texts):
@@ -43,9 +43,9 @@ def example_identity(document):
 
 @rule("service/fictional", ERROR, OWN_DETAILS, "law", ("service",))
 def fictional(document):
-    """`fictional: true` in any service but the bundled example: a real service's documents are never make-believe,
-    and the example's own details are checked for in every other service."""
-    if document.service_id != EXAMPLE and document.get("fictional") is not None:
+    """`fictional: true` in any service but the bundled fictional ones: a real service's documents are never
+    make-believe, and the example's own details are checked for in every other service."""
+    if document.service_id not in FICTIONAL_EXAMPLES and document.get("fictional") is not None:
         yield Problem(("fictional",), "Only the bundled example service is fictional; this one is a real service.",
                       "Remove the line `fictional: true` from service.yaml.", key=True)
 
