@@ -91,7 +91,7 @@ def test_two_revisions_and_a_tag_can_be_named(repo, run):
 
 
 def test_reference_data_changes_show_in_each_document_that_uses_them(repo, edit, run):
-    edit(repo / "data/reference/regulators.yaml", "0300 123 1231", "0300 123 4666")
+    edit(repo / "data/reference/regulators.yaml", "  phone: 0300 123 1231\n", "  phone: 0300 123 4666\n")
     code, out, _ = run("diff", "--service", "example", "HEAD", cwd=repo)
     found = documents(out)
     changed = [name for name, d in found.items() if any("0300 123 4666" in c for s in d["sections"].values()
