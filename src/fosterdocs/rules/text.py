@@ -28,7 +28,7 @@ def placeholders(document):
                       "Replace it with the real text, or remove it.")
 
 
-@rule("text/example-identity", ERROR, OWN_DETAILS, "law")
+@rule("text/example-identity", ERROR, OWN_DETAILS, "data")
 def example_identity(document):
     """In any service but the bundled fictional ones, a detail of the fictional example service (its names, URN,
     postcodes, addresses, telephone numbers or web addresses: `example_identity` in data/reference/placeholders.yaml),
@@ -41,7 +41,7 @@ def example_identity(document):
                       "Replace it with your service's own details.")
 
 
-@rule("service/fictional", ERROR, OWN_DETAILS, "law", ("service",))
+@rule("service/fictional", ERROR, OWN_DETAILS, "data", ("service",))
 def fictional(document):
     """`fictional: true` in any service but the bundled fictional ones: a real service's documents are never
     make-believe, and the example's own details are checked for in every other service."""
