@@ -152,9 +152,10 @@ def _document_context(project: Project, kind: str, document: Document, findings:
 
 
 def build(project: Project, report: Report, today: date) -> list[ServiceContext]:
-    """A context for every service in the project, from its (already validated) files and the report."""
+    """A context for every service the report checked, from its (already validated) files: no other service is
+    read."""
     contexts = []
-    for folder in project.services():
+    for folder in (folder for folder in project.services() if folder.name in report.services):
         shelf = Shelf(folder)
         service_loaded, _ = shelf.load(folder / "service.yaml")
         service = service_loaded.data if service_loaded else {}
@@ -179,5 +180,4 @@ def gather(data: Path, names: list[str], today: date) -> tuple[Project, Report, 
     project = Project.find(data)
     folders = [project.service(name) for name in names]
     report = validate(folders or [project.data], today)
-    wanted = {folder.name for folder in folders}
-    return project, report, [c for c in build(project, report, today) if not wanted or c.id in wanted]
+    return project, report, build(project, report, today)

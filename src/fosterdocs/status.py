@@ -92,8 +92,7 @@ def collect(paths: list[Path], today: date) -> tuple[list[StatusRow], Report]:
 
     report = validate(paths, today)
     project = Project.find(paths[0])
-    wanted = set(report.services)
-    return rows([c for c in build(project, report, today) if c.id in wanted], today), report
+    return rows(build(project, report, today), today), report
 
 
 COLUMNS = ("Service", "Document", "Version", "Approved on", "Next review due", "Days left", "Lodged with Ofsted on",
