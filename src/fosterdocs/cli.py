@@ -11,8 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import status
-from .project import CannotRun, Project
+from . import __version__, status
+from .project import CannotRun, Project, find_root, shown
 from .reporters import FORMATS
 from .validation import validate
 
@@ -27,36 +27,69 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _days(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 366:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days from 0 to 366")
+    return int(text)
+
+
+class _Version(argparse.Action):
+    """--version: the package's version and the date its reference data was last checked (read only when asked)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .reference import release_checked_on
+
+        print(f"fosterdocs {__version__}\n{release_checked_on()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fosterdocs", description="Check and publish fostering services' "
                                      "statutory documents.")
+    parser.add_argument("--version", action=_Version, help="show the version and when its reference data was checked")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("validate", help="check services' YAML against the schema and the rules")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
-                       help="data folder, service folders or files (default: data)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="data folder, service folders or files (default: the project's data folder)")
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
     check.add_argument("--jobs", type=int, default=None, help="processes to use (default: one per core)")
 
+    start = commands.add_parser("init", help="start a service's own repository: its settings, its documents from the "
+                                "example, its checks on GitHub")
+    start.add_argument("folder", type=Path, metavar="FOLDER", help="the new repository's folder (empty or new)")
+    start.add_argument("--service", required=True, metavar="ID", help="the service's id, its folder in data/")
+    start.add_argument("--name", required=True, help="the service's name, as the public knows it")
+    start.add_argument("--type", required=True, choices=("local-authority", "independent-agency"),
+                       help="a council's fostering service or an independent fostering agency")
+    start.add_argument("--force", action="store_true", help="add fosterdocs' files to a folder that is not empty "
+                       "(every file already there is kept)")
+
     new = commands.add_parser("new", help="start a new service from the fictional example")
     new.add_argument("service_id", metavar="SERVICE-ID")
-    new.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    new.add_argument("--data", type=Path, help="the data folder (default: the project's)")
     new.add_argument("--force", action="store_true", help="replace an existing service (it is kept as a backup)")
 
     table = commands.add_parser("status", help="each document's version, approval, next review and Ofsted lodging")
-    table.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
-                       help="data folder, service folders or files (default: data)")
+    table.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="data folder, service folders or files (default: the project's data folder)")
     table.add_argument("--format", choices=sorted(status.FORMATS), default="text",
                        help="output format (default: text)")
     table.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
     table.add_argument("--due", action="store_true", help="only documents whose review or lodging needs action")
 
     ics = commands.add_parser("calendar", help="write review due dates and Ofsted deadlines as an iCalendar file")
-    ics.add_argument("paths", nargs="*", type=Path, default=[Path("data")], metavar="PATH",
-                     help="data folder, service folders or files (default: data)")
+    ics.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                     help="data folder, service folders or files (default: the project's data folder)")
     ics.add_argument("--out", type=Path, default=None, help="the .ics file to write (default: print it)")
     ics.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
+    ics.add_argument("--remind", type=_days, default=14, metavar="DAYS",
+                     help="days before each date to show a reminder (default: 14)")
+    ics.add_argument("--include-example", action="store_true", help="include the fictional example service")
 
     changes = commands.add_parser("diff", help="what changed between two versions of a document, section by section")
     changes.add_argument("old", metavar="OLD", help="the earlier version: a file, or a git revision such as HEAD~1")
@@ -64,8 +97,8 @@ def _parser() -> argparse.ArgumentParser:
 
     pdf = commands.add_parser("pdf", help="check services, then write a PDF of each of their documents")
     pdf.add_argument("services", nargs="*", metavar="SERVICE", help="service ids or folders (default: every service)")
-    pdf.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
-    pdf.add_argument("--out", type=Path, default=Path("pdf"), help="where to write the PDFs (default: pdf)")
+    pdf.add_argument("--data", type=Path, help="the data folder (default: the project's)")
+    pdf.add_argument("--out", type=Path, help="where to write the PDFs (default: pdf/ at the top of the project)")
     pdf.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
 
     for name, folder, about in (("build", "site", "check services, then write the website and PDFs, showing "
@@ -73,9 +106,11 @@ def _parser() -> argparse.ArgumentParser:
                                 ("publish", "public", "write the website and PDFs only if nothing to be published "
                                  "has an error")):
         site = commands.add_parser(name, help=about)
-        site.add_argument("services", nargs="*", metavar="SERVICE", help="service ids (default: every service)")
-        site.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
-        site.add_argument("--site-dir", type=Path, default=Path(folder), help=f"where to write it (default: {folder})")
+        site.add_argument("services", nargs="*", metavar="SERVICE", help="service ids (default: every service; "
+                          "for publish, those fosterdocs.yml lists under publish:, else every service)")
+        site.add_argument("--data", type=Path, help="the data folder (default: the project's)")
+        site.add_argument("--site-dir", type=Path, help=f"where to write it (default: {folder}/ at the top of the "
+                          "project)")
         site.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
         site.add_argument("--no-pdf", dest="pdf", action="store_false", help="leave out the PDFs (quicker)")
 
@@ -84,15 +119,27 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("file", type=Path, metavar="FILE", help="the service's current statement of purpose")
     draft.add_argument("--service", required=True, metavar="ID", help="the service id: writes data/ID/"
                        "statement-of-purpose.yaml")
-    draft.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    draft.add_argument("--data", type=Path, help="the data folder (default: the project's)")
     draft.add_argument("--force", action="store_true", help="replace an existing statement (it is kept as a backup)")
     draft.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
 
     serve = commands.add_parser("serve", help="preview the website, rebuilt whenever the data changes")
-    serve.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    serve.add_argument("--data", type=Path, help="the data folder (default: the project's)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="where to serve it (default: 127.0.0.1:8000)")
     return parser
+
+
+def _locate(args) -> None:
+    """Fill in the folders a command was not given, from the project the working folder is in (any subfolder)."""
+    if getattr(args, "paths", None) == []:
+        args.paths = [find_root() / "data"]
+    if getattr(args, "data", "") is None:
+        args.data = find_root() / "data"
+    if args.command == "pdf" and args.out is None:
+        args.out = find_root(args.data) / "pdf"
+    if args.command in ("build", "publish") and args.site_dir is None:
+        args.site_dir = find_root(args.data) / ("site" if args.command == "build" else "public")
 
 
 def _validate(args) -> int:
@@ -102,14 +149,24 @@ def _validate(args) -> int:
 
 
 def _new(args) -> int:
+    from .resources import EXAMPLE, SCHEMAS, schema_url
     from .scaffold import new_service  # each command imports what only it needs: validate starts fast
 
     project = Project.find(args.data)
-    target, backup = new_service(project.data, args.service_id, args.force)
+    schemas_at = None if (project.root / SCHEMAS).is_dir() else schema_url("")
+    target, backup = new_service(project.data, project.resource(EXAMPLE), args.service_id, args.force,
+                                 schemas_at=schemas_at)
     if backup:
         print(f"Kept the old folder as {backup}.")
     print(f"Created {target}. Replace the example's details with your service's, then run: "
           f"fosterdocs validate {target}")
+    return 0
+
+
+def _init(args) -> int:
+    from .repository import init
+
+    sys.stdout.write(init(args.folder, args.service, args.name, args.type, args.force).summary(args.service))
     return 0
 
 
@@ -124,7 +181,8 @@ def _calendar(args) -> int:
     from . import calendar_ics
 
     table, _ = status.collect(args.paths, args.today)
-    ics = calendar_ics.render(table, args.today)
+    table = [row for row in table if args.include_example or not row.fictional]
+    ics = calendar_ics.render(table, args.today, args.remind)
     if args.out is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(ics)
@@ -149,7 +207,8 @@ def _pdf(args) -> int:
     report, files = make_pdfs(args.data, args.services, args.out, args.today)
     sys.stdout.write(FORMATS["text"](report))
     for file in files:
-        print(f"Wrote {file.path} ({file.size / 1024:.0f} KB){' as a DRAFT, not for lodging' if file.draft else ''}")
+        print(f"Wrote {shown(file.path)} ({file.size / 1024:.0f} KB)"
+              f"{' as a DRAFT, not for lodging' if file.draft else ''}")
     return report.exit_code
 
 
@@ -162,7 +221,8 @@ def _build(args) -> int:
     outcome = build(args.data, args.site_dir, args.today, args.services, args.command == "publish", args.pdf)
     if outcome.refused:
         sys.stdout.write(FORMATS["text"](outcome.report))
-        print(f"Not published: put the {outcome.report.errors} errors right first. {args.site_dir} is unchanged.")
+        print(f"Not published: put the {outcome.report.errors} errors right first. {shown(args.site_dir)} is "
+              "unchanged.")
         return 1
     sys.stdout.write(outcome.summary())
     return 0
@@ -195,9 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     gc.set_threshold(GC_EVERY, 10, 10)
     try:
+        _locate(args)
         return {"validate": _validate, "new": _new, "pdf": _pdf, "status": _status,
                 "calendar": _calendar, "diff": _diff, "build": _build, "publish": _build,
-                "serve": _serve, "import": _import}[args.command](args)
+                "serve": _serve, "import": _import, "init": _init}[args.command](args)
     except CannotRun as err:
         print(f"fosterdocs: {err}", file=sys.stderr)
         return CANNOT_RUN

@@ -60,6 +60,12 @@ class Edition:
     def is_resupplied(self) -> bool:
         return bool(self.approved and self.resupplied and self.resupplied[1] >= self.approved[0])
 
+    def resupply_status(self, today: date) -> str:
+        """For a children's guide: resupplied, due (a revision not yet given to carers and children), or ''."""
+        if self.is_resupplied:
+            return "resupplied"
+        return "due" if self.is_revision and self.approved[1] <= today else ""
+
     def latest_review(self, months: int) -> date | None:
         """The latest the next review may fall: the service's review interval after approval."""
         return months_later(self.approved[1], months) if self.approved else None

@@ -18,14 +18,15 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from .branding import site_settings
 from .context import ServiceContext, gather
 from .documents import content_blocks
 from .findings import Report
+from .resources import SITE_CONFIG
 from .site import SITE_KEY, Site, write_pages
 from .project import CannotRun, Project, shown
 
 MARKER = ".fosterdocs-site"  # in every site we write: only such a folder (or an empty one) is ever replaced
-CONFIG = "mkdocs.yml"  # beside the data folder, with content/, overrides/ and macros/
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -67,15 +68,17 @@ def blocking(report: Report, services: list[ServiceContext]) -> Report:
 
 def build(data: Path, site_dir: Path, today: date, names: list[str] | None = None, publish: bool = False,
           pdfs: bool = True) -> Outcome:
-    """Validate, then write the site (and PDFs) for the named services; publish refuses while any error stands."""
+    """Validate, then write the site (and PDFs) for the named services (publish: by default, those fosterdocs.yml
+    lists); publish refuses while any error stands."""
+    if publish and not names:
+        names = list(Project.find(data).config.publish)
     project, report, services = gather(data, names or [], today)
     if publish:
         report = blocking(report, services)
         if report.errors:
             return Outcome(report, services, site_dir, refused=True)
-    config_file = project.data.parent / CONFIG
-    if not config_file.is_file():
-        raise CannotRun(f"There is no website configuration at {shown(config_file)}.")
+    if not project.resource(SITE_CONFIG).is_file():
+        raise CannotRun(f"There is no website configuration at {shown(project.resource(SITE_CONFIG))}.")
     if site_dir.resolve().is_relative_to(project.data.resolve()):
         raise CannotRun(f"{shown(site_dir)} is inside the data folder: choose a folder outside it for the site.")
     check_replaceable(site_dir)
@@ -84,7 +87,7 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
     try:
         written = write_pdfs(services, staging / "pdf", today) if pdfs else []
         site = Site(services, today, {(p.service_id, p.kind): p.size for p in written})
-        render_site(site, config_file, staging / "pages", staging / "site")
+        render_site(site, *site_settings(project, staging / "theme"), staging / "pages", staging / "site")
         for pdf in written:
             os.replace(pdf.path, staging / "site" / pdf.service_id / pdf.path.name)
         copy_pictures(services, staging / "site")
@@ -111,18 +114,21 @@ def copy_pictures(services: list[ServiceContext], site_root: Path) -> None:
 
 def write_pdfs(services: list[ServiceContext], out_dir: Path, today: date) -> list:
     """Each document's PDF (DRAFT-marked when it has errors), at out_dir/<service>/<pdf name>."""
-    from .pdf import write_pdfs as write  # WeasyPrint takes a while to import: only load it when PDFs are made
+    from .pdf import (
+        write_pdfs as write,  # WeasyPrint takes a while to import: only load it when PDFs are made
+    )
 
     return write(services, out_dir, today)
 
 
-def render_site(site: Site, config_file: Path, pages: Path, site_dir: Path) -> None:
-    """Write the page sources from the templates in content/ and build them with mkdocs, strictly."""
+def render_site(site: Site, config_file: Path, settings: dict, pages: Path, site_dir: Path) -> None:
+    """Write the page sources from the templates in content/ and build them with mkdocs, strictly, with the
+    project's settings (branding.site_settings) replacing mkdocs.yml's."""
     try:
         templates = Path(load_config(str(config_file)).docs_dir)
         write_pages(site, templates, pages)
         config = load_config(str(config_file), docs_dir=str(pages), site_dir=str(site_dir), nav=site.nav(),
-                             strict=True)
+                             strict=True, **settings)
         config[SITE_KEY] = site
         mkdocs_build(config)
     except MkDocsException as err:
@@ -169,7 +175,7 @@ def serve(data: Path, host: str, port: int) -> None:
     from mkdocs.livereload import LiveReloadServer
 
     project = Project.find(data)
-    config_file = project.data.parent / CONFIG
+    config_file = project.resource(SITE_CONFIG)
     root = Path(tempfile.mkdtemp(prefix="fosterdocs-serve-"))
     served = root / "site"
 
@@ -188,7 +194,9 @@ def serve(data: Path, host: str, port: int) -> None:
         server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served))
         for folder in ("content", "overrides", "macros"):
             server.watch(str(config_file.parent / folder))
-        server.watch(str(config_file))
+        for watched in (config_file, project.config.file, project.config.custom_dir, project.config.logo):
+            if watched:
+                server.watch(str(watched))
         server.watch(str(project.data))
         try:
             server.serve()

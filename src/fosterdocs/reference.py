@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import schema as schemas
-from .dates import parse_date
+from .dates import long_date, parse_date
 from .findings import WARNING, Finding
 from .loading import Loaded, load
 
@@ -132,19 +132,41 @@ def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple
     return reference, findings
 
 
-def overdue_checks(reference: Reference, today: date) -> list[Finding]:
-    """Regulator records whose own review date has passed: someone must check them again."""
+def overdue_checks(reference: Reference, today: date, installed: bool) -> list[Finding]:
+    """Regulator records whose own review date has passed, once each: a project keeping its own reference data must
+    check them again; one using fosterdocs' (installed) must upgrade fosterdocs to get them checked again."""
     findings = []
     loaded = reference.files.get("regulators")
     for name, record in reference.regulators.items():
         review_by = parse_date(record["review_by"])
         if review_by and review_by[1] < today:
             line, column = loaded.where((name, "review_by"))
-            findings.append(Finding(
-                loaded.file, line, column, WARNING, "reference/needs-check",
-                f"The {record['name']} record was due to be checked by {record['review_by']}.",
-                f"Check the current details at the source ({record['source']}), update them, then set checked_on "
-                "to today and review_by to the next date they could change.",
-                "Fostering Services (England) Regulations 2011, regulation 4 (keep documents under review)",
-                "law", service="reference"))
+            due = long_date(review_by[1])
+            if installed:
+                message = (f"fosterdocs' record of the {record['name']} was due to be checked by {due}: "
+                           "upgrade fosterdocs.")
+                fix = ("Upgrade fosterdocs (merge the upgrade pull request Dependabot opens, or raise the version in "
+                       "requirements.txt); until a release has checked it again, check these details yourself at "
+                       f"the source: {record['source']}.")
+            else:
+                message = f"The {record['name']} record was due to be checked by {due}."
+                fix = (f"Check the current details at the source ({record['source']}), update them, then set "
+                       "checked_on to today and review_by to the next date they could change.")
+            findings.append(Finding(loaded.file, line, column, WARNING, "reference/needs-check", message, fix,
+                                    "Fostering Services (England) Regulations 2011, regulation 4 (keep documents "
+                                    "under review)", "law", service="reference"))
     return findings
+
+
+def release_checked_on() -> str:
+    """When the reference data fosterdocs carries was last checked, and the earliest date a record is due again."""
+    from .resources import REFERENCE, bundled
+
+    loaded, _ = load(bundled(REFERENCE) / "regulators.yaml")
+    records = [r for r in (loaded.data.values() if loaded else []) if isinstance(r, dict)]
+    checked = [day[0] for day in (parse_date(r.get("checked_on", "")) for r in records) if day]
+    due = [day[1] for day in (parse_date(r.get("review_by", "")) for r in records) if day]
+    if not checked:
+        return "reference data: none found (this installation of fosterdocs is incomplete: reinstall it)"
+    return (f"reference data (Ofsted, the Children's Commissioner and other contacts) last checked on "
+            f"{long_date(max(checked))}; next due to be checked by {long_date(min(due))}" if due else "")

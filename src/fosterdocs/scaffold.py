@@ -14,19 +14,24 @@ HEADER = ("# {service_id}: started from the fictional example service on {day}. 
           "# (example.org addresses, 01632 960xxx numbers, Exampleshire): the validator reports each one left.\n")
 
 
-def _retitle(text: str, service_id: str) -> str:
-    """Keep the schema line, replace the example's own header comment with one for the new service."""
+def _retitle(text: str, service_id: str, schemas_at: str | None) -> str:
+    """Keep the schema line (pointing at schemas_at when given), replace the example's own header comment with one
+    for the new service."""
     lines = text.splitlines(keepends=True)
     body = lines[1:]
     while body and body[0].startswith("#"):
         body.pop(0)
-    return lines[0] + HEADER.format(service_id=service_id, day=date.today().isoformat()) + "".join(body)
+    first = lines[0].replace("../../schema/", schemas_at) if schemas_at else lines[0]
+    return first + HEADER.format(service_id=service_id, day=date.today().isoformat()) + "".join(body)
 
 
-def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path, Path | None]:
-    """Copy data/example to data/SERVICE-ID as a non-fictional service; with force, back up what was there."""
+def new_service(data: Path, example: Path, service_id: str, force: bool = False, facts: dict | None = None,
+                schemas_at: str | None = None) -> tuple[Path, Path | None]:
+    """Copy the example service to data/SERVICE-ID as a non-fictional service, with facts (such as its name) set in
+    its service.yaml and, for a project without its own schema/ folder, the schema lines pointing at schemas_at; with
+    force, back up what was there."""
     check_new_service_id(service_id)
-    example, target = data / "example", data / service_id
+    target = data / service_id
     if not example.is_dir():
         raise CannotRun(f"{example} is missing: new services are copied from it.")
     backup = None
@@ -44,8 +49,9 @@ def new_service(data: Path, service_id: str, force: bool = False) -> tuple[Path,
         if source.name == "service.yaml":
             document = yaml.load(text)
             del document["fictional"]
+            document.update(facts or {})
             buffer = io.StringIO()
             yaml.dump(document, buffer)
             text = buffer.getvalue()
-        (target / source.name).write_text(_retitle(text, service_id), encoding="utf-8")
+        (target / source.name).write_text(_retitle(text, service_id, schemas_at), encoding="utf-8")
     return target, backup

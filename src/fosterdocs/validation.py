@@ -41,7 +41,8 @@ def validate(paths: list[Path], today: date, jobs: int | None = None) -> Report:
         else:
             raise CannotRun(f"{path} is not a YAML file or a folder of them.")
     report = Report(services=[folder.name for folder in tasks])
-    report.findings += project.reference_findings + overdue_checks(project.reference, today)
+    report.findings += project.reference_findings + overdue_checks(project.reference, today,
+                                                                   not project.own_reference)
     work = [(folder, only, today) for folder, only in tasks.items()]
     jobs = jobs or os.cpu_count() or 1
     _PROJECT = project

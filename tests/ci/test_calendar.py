@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import icalendar
 import pytest
 
-from cipaths import SERVICE, TODAY
+from cipaths import SERVICE, SOP, TODAY
 from fosterdocs.calendar_ics import fold, render
+from fosterdocs.cli import main
 from fosterdocs.status import StatusRow
 
 
@@ -26,7 +27,7 @@ def _events(ics: bytes) -> dict[str, icalendar.Event]:
 
 
 def test_the_calendar_has_each_review_date_and_each_lodging_deadline(run):
-    ics = _calendar(run)
+    ics = _calendar(run, "--include-example")
     calendar = icalendar.Calendar.from_ical(ics)
     assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
     events = _events(ics)
@@ -36,16 +37,52 @@ def test_the_calendar_has_each_review_date_and_each_lodging_deadline(run):
     assert "regulation 4" in str(review["DESCRIPTION"])
     lodge = events["lodge-example-statement-of-purpose-2026-10-13@fosterdocs"]
     assert lodge.decoded("DTSTART") == date(2026, 10, 13)
-    assert "Sent to Ofsted on 22 September 2026" in str(lodge["DESCRIPTION"])
+    assert "Sent to Ofsted on 22 September 2026: done." in str(lodge["DESCRIPTION"])
+    assert str(lodge["SUMMARY"]).startswith("Sent to Ofsted: ")
     herts = events["review-hertfordshire-statement-of-purpose-2025-03-31@fosterdocs"]
     assert herts.decoded("DTSTART") == date(2025, 3, 31)  # 'due 2025-03' means by the end of March
     assert not [uid for uid in events if "norfolk-statement-of-purpose" in uid]  # no dates given: none invented
     assert all(event.decoded("DTSTAMP").isoformat().startswith("2026-11-23") for event in events.values())
 
 
+def test_each_open_date_has_a_reminder_and_a_met_deadline_has_none(project, edit, run):
+    edit(project / SOP, "  lodged_with_ofsted_on: 2026-09-22\n", "")
+    events = _events(_calendar(run, "data/example", "--include-example", cwd=project))
+    for uid, event in events.items():
+        alarms = event.walk("VALARM")
+        if uid.startswith("lodge-") and "statement-of-purpose" not in uid:  # the guides were sent: done
+            assert alarms == [] and str(event["SUMMARY"]).startswith("Sent to Ofsted")
+            continue
+        (alarm,) = alarms
+        assert str(alarm["ACTION"]) == "DISPLAY" and alarm.decoded("TRIGGER") == timedelta(days=-14)
+        assert str(alarm["DESCRIPTION"]) == f"In 14 days: {event['SUMMARY']}"
+    late = events["lodge-example-statement-of-purpose-2026-10-13@fosterdocs"]
+    assert str(late["SUMMARY"]).startswith("Send to Ofsted: ")
+    assert "fosterdocs lodge example --sent YYYY-MM-DD" in str(late["DESCRIPTION"])
+    events = _events(_calendar(run, "data/example", "--include-example", "--remind", "3", cwd=project))
+    assert {e.walk("VALARM")[0].decoded("TRIGGER") for e in events.values() if e.walk("VALARM")} == {
+        timedelta(days=-3)}
+
+
+def test_the_fictional_example_is_left_out_unless_asked_for(run):
+    assert not [uid for uid in _events(_calendar(run)) if "-example-" in uid]
+    assert [uid for uid in _events(_calendar(run)) if "-hertfordshire-" in uid]
+    assert len([uid for uid in _events(_calendar(run, "--include-example")) if "-example-" in uid]) == 9
+    code, out, err = run("calendar", "data/example", "--today", TODAY)
+    assert code == 0 and b"BEGIN:VEVENT" not in out.encode()
+
+
+@pytest.mark.parametrize("days", ["-1", "two", "400"])
+def test_a_bad_reminder_is_a_clear_message(capsysbinary, days):
+    with pytest.raises(SystemExit) as stopped:
+        main(["calendar", "--remind", days])
+    err = capsysbinary.readouterr().err.decode()
+    assert stopped.value.code == 2 and "is not a number of days from 0 to 366" in err and "Traceback" not in err
+
+
 def test_the_file_is_crlf_folded_and_the_same_every_time(run):
-    ics = _calendar(run)
-    assert ics == _calendar(run)
+    ics = _calendar(run, "--include-example")
+    assert ics == _calendar(run, "--include-example")
     assert ics.endswith(b"END:VCALENDAR\r\n")
     lines = ics.split(b"\r\n")
     assert b"\n" not in b"".join(lines)
@@ -58,7 +95,7 @@ def test_the_file_is_crlf_folded_and_the_same_every_time(run):
 def test_text_from_the_yaml_is_escaped_and_reads_back_intact(project, edit, run):
     name = "Exampleshire; North, South \\ East\nand Wést Fostering Service — ünïcödé" + " long" * 20
     edit(project / SERVICE, "name: Exampleshire Fostering Service", f"name: {json.dumps(name, ensure_ascii=False)}")
-    ics = _calendar(run, "data/example", cwd=project)
+    ics = _calendar(run, "data/example", "--include-example", cwd=project)
     for line in ics.split(b"\r\n"):
         assert len(line) <= 75
         line.decode("utf-8")  # no line splits a character

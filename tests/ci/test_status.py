@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
-from cipaths import SERVICE, SOP, TODAY
+from cipaths import ROOT, SERVICE, SOP, TODAY
+from fosterdocs.status import collect, render_text
 
 
 def _documents(run, *args, cwd=None):
@@ -41,18 +43,75 @@ def test_the_counts_match_what_validate_reports(run):
     assert {service for service, _ in documents} == {"hertfordshire"}
 
 
-def test_the_table_shows_every_column_and_says_what_is_overdue(run):
+def _table(out: str) -> list[list[str]]:
+    """The text table read back: each row's cells, the lines a long cell wraps onto joined up."""
+    lines = out.split("\n\n")[0].splitlines()
+    starts = [i for i, char in enumerate(lines[0]) if char != " " and (i == 0 or lines[0][i - 1] == " ")
+              and (i < 2 or lines[0][i - 2:i] == "  ")]
+    table = []
+    for line in lines:
+        cells = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], None])]
+        if table and not cells[0] and table[-1][0]:  # a wrapped line: it continues the row above
+            table[-1] = [f"{old} {new}".strip() for old, new in zip(table[-1], cells)]
+        else:
+            table.append(cells)
+    return table
+
+
+def test_the_table_fits_100_columns_with_the_service_id_and_says_what_is_overdue(run):
     code, out, _ = run("status", "--today", TODAY)
-    lines = out.splitlines()
-    for column in ("Service", "Document", "Version", "Approved on", "Next review due", "Days left",
-                   "Lodged with Ofsted on", "Errors", "Warnings"):
-        assert column in lines[0]
-    (herts,) = [line for line in lines if line.startswith("Hertfordshire") and "Statement of Purpose" in line]
-    assert "Issue 17" in herts and "2025-03" in herts and "-602 (overdue)" in herts
-    (example,) = [line for line in lines if line.startswith("Exampleshire") and "Statement of Purpose" in line]
-    assert "2026-09-15" in example and "2026-09-22" in example and "296" in example
-    assert lines[-1].startswith("Judged on 2026-11-23:")
+    assert max(len(line) for line in out.splitlines()) <= 100
+    header, *body = _table(out)
+    assert header == ["Service", "Document", "Version", "Approved", "Review due", "Sent to Ofsted", "Errors",
+                      "Warnings"]
+    rows = {(cells[0], cells[1]): cells for cells in body}
+    assert len(rows) == 20 and {service for service, _ in rows} == {"example", "hertfordshire", "leicestershire",
+                                                                     "norfolk"}
+    herts = rows[("hertfordshire", "Statement of Purpose")]
+    assert herts[2:5] == ["Issue 17", "-", "2025-03, 602 days overdue"] and int(herts[6]) > 0
+    example = rows[("example", "Statement of Purpose")]
+    assert example[2:] == ["2026.1", "2026-09-15", "2027-09-15, in 296 days", "2026-09-22", "0", "0"]
+    assert out.splitlines()[-1].endswith("once).") and "Judged on 2026-11-23:" in out
     assert code == 1
+
+
+def test_the_totals_agree_with_the_rows(run):
+    code, out, _ = run("status", "--format", "json", "--today", TODAY)
+    report = json.loads(out)
+    documents, totals = report["documents"], report["totals"]
+    assert totals["documents"] == len(documents) == 20
+    assert totals["needing_action"] == sum(d["needs_action"] for d in documents)
+    assert totals["with_errors"] == sum(d["errors"] > 0 for d in documents) == 15
+    assert all(d["needs_action"] for d in documents if d["errors"])  # a row with errors always needs action
+    assert totals["review_overdue"] == sum(d["review_status"] == "overdue" for d in documents) == 1
+    _, text, _ = run("status", "--today", TODAY)
+    summary = " ".join(text.split("\n\n")[-1].split())
+    assert summary.startswith(f"Judged on 2026-11-23: 20 documents, {totals['needing_action']} needing action "
+                              "(15 with errors, 1 review overdue, 14 no review date;")
+
+
+def test_wrapped_cells_read_back_as_the_cells_of_a_wide_table():
+    table, _ = collect([ROOT / "data"], date.fromisoformat(TODAY))
+    wide, narrow = (render_text(table, date.fromisoformat(TODAY), width) for width in (400, 100))
+    assert len(wide.splitlines()[0]) > 100 and max(len(line) for line in narrow.splitlines()) <= 100
+    assert len(narrow.splitlines()) > len(wide.splitlines())  # something wrapped
+    assert _table(narrow) == _table(wide) and len(_table(wide)) == 21
+    assert render_text([], date.fromisoformat(TODAY)).endswith("0 documents, 0 needing action.\n")
+
+
+def test_a_revised_guide_not_yet_given_out_shows_the_reg_4_warning(project, edit, run):
+    guide = project / "data/example/childrens-guide-8-to-12.yaml"
+    edit(guide, "  resupplied_on: 2026-09-30\n", "")
+    code, documents = _documents(run, "data/example", cwd=project)
+    row = documents[("example", "childrens-guide-8-to-12")]
+    assert row["resupply_status"] == "due" and row["days_since_approval"] == 69 and row["needs_action"]
+    assert documents[("example", "childrens-guide-under-8")]["resupply_status"] == "resupplied"
+    _, out, _ = run("status", "data/example", "--today", TODAY, cwd=project)
+    note = " ".join(out.split("\n\n")[1].split())
+    assert note == ("example: Children's Guide (8 to 12) not yet given to every foster carer and child placed (69 "
+                    "days since approval on 2026-09-15). When it has been, run: fosterdocs lodge example --resupplied "
+                    "YYYY-MM-DD (regulation 4).")
+    assert "1 guide to give to carers and children" in out
 
 
 def test_an_edition_not_sent_to_ofsted_shows_its_deadline(project, edit, run):
@@ -62,12 +121,16 @@ def test_an_edition_not_sent_to_ofsted_shows_its_deadline(project, edit, run):
     assert example["lodging_status"] == "late" and example["lodge_by"] == "2026-10-13"
     assert example["errors"] == 1 and code == 1
     _, out, _ = run("status", "data/example", "--today", TODAY, cwd=project)
-    assert "not sent (was due by 2026-10-13)" in out
+    (row,) = [cells for cells in _table(out) if cells[1] == "Statement of Purpose"]
+    assert row[5] == "not sent (was due by 2026-10-13)"
 
 
 def test_due_lists_only_documents_needing_action(project, edit, run):
     code, out, _ = run("status", "data/example", "--due", "--format", "json", "--today", TODAY, cwd=project)
     assert json.loads(out)["documents"] == [] and code == 0
+    code, out, _ = run("status", "--due", "--format", "json", "--today", TODAY, cwd=project)
+    assert all(d["errors"] or d["review_status"] != "ok" for d in json.loads(out)["documents"])
+    assert len(json.loads(out)["documents"]) == json.loads(out)["totals"]["needing_action"] == 15
     edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-10")
     _, out, _ = run("status", "data/example", "--due", "--format", "json", "--today", TODAY, cwd=project)
     (due,) = json.loads(out)["documents"]
@@ -79,11 +142,11 @@ def test_markdown_escapes_text_from_the_yaml(project, edit, run):
          "name: Exampleshire | <script>alert(1)</script> Fostering")
     code, out, _ = run("status", "data/example", "--format", "markdown", "--today", TODAY, cwd=project)
     lines = out.splitlines()
-    assert lines[0].startswith("| Service | Document |") and lines[1].startswith("|---|")
+    assert lines[0].startswith("| Service ID | Service | Document |") and lines[1].startswith("|---|")
     row = next(line for line in lines if "Statement of Purpose" in line)
     assert "Exampleshire \\| &lt;script&gt;alert(1)&lt;/script&gt; Fostering" in row
     assert "<script>" not in out
-    assert row.count(" | ") == 8  # nine cells: the pipe in the name did not add one
+    assert row.count(" | ") == 9  # ten cells: the pipe in the name did not add one
 
 
 def test_status_of_a_missing_folder_is_a_clear_error(run):

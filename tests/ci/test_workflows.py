@@ -10,11 +10,12 @@ import shlex
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from cipaths import ROOT, SOP
+from cipaths import ROOT, SOP, TODAY
 from fosterdocs.cli import _parser
 from fosterdocs.loading import load
 
@@ -179,8 +180,18 @@ def _set_reviews(project: Path, due: str) -> None:
         path.write_text(re.sub(r"(?m)^  next_review_due: .*$", f"  next_review_due: {due}", text), encoding="utf-8")
 
 
+def _as_if_today(project: Path) -> None:
+    """Move every date of the example by the days from TODAY to the real today (the workflow judges by the clock),
+    so that it stands as it does on TODAY: nothing due, no errors."""
+    shift = date.today() - date.fromisoformat(TODAY)
+    for path in (project / "data" / "example").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\b\d{4}-\d{2}-\d{2}\b", lambda m: (date.fromisoformat(m[0]) + shift).isoformat(),
+                               text), encoding="utf-8")
+
+
 def test_with_something_due_the_weekly_run_opens_one_tracking_issue(project, weekly):
-    _set_reviews(project, "2999-12-31")
+    _as_if_today(project)
     (project / SOP).write_text(re.sub(r"(?m)^  next_review_due: .*$", "  next_review_due: 2020-01-31",
                                       (project / SOP).read_text(encoding="utf-8")), encoding="utf-8")
     calls = weekly()
@@ -204,7 +215,7 @@ def test_with_an_issue_already_open_the_weekly_run_updates_it(project, weekly):
 
 
 def test_when_nothing_is_due_the_weekly_run_closes_the_open_issue_or_does_nothing(project, weekly):
-    _set_reviews(project, "2999-12-31")
+    _as_if_today(project)
     assert weekly(open_issue="17")[1:] == [
         "issue close 17 --comment Nothing is due any more (checked by https://github.example/runs/1)."]
     assert weekly()[1:] == []

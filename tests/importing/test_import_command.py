@@ -109,4 +109,4 @@ def test_a_bad_service_id_is_refused(project, run, service):
 
 def test_outside_a_data_folder_it_cannot_run(tmp_path, run):
     code, _, err = run("import", NORFOLK, "--service", "north-shire", "--data", tmp_path / "nowhere", cwd=tmp_path)
-    assert code == 2 and "is not inside a fosterdocs data folder" in err
+    assert code == 2 and "is not inside a fosterdocs project" in err

@@ -89,7 +89,7 @@ def test_missing_path_cannot_run(project):
 def test_path_outside_a_data_folder_cannot_run(tmp_path):
     (tmp_path / "notes.yaml").write_text("a: 1\n")
     result = run_limited(["validate", str(tmp_path / "notes.yaml")], tmp_path)
-    assert result.returncode == 2 and "not inside a fosterdocs data folder" in result.stderr
+    assert result.returncode == 2 and "not inside a fosterdocs project" in result.stderr
 
 
 def test_bad_arguments_cannot_run(project):

@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 
 from ..loading import load
 from ..project import CannotRun, Project
+from ..resources import REFERENCE, SCHEMAS
 
 FILE = "section-keywords.yaml"
 SCHEMA = "section-keywords.schema.json"
@@ -69,11 +70,11 @@ class Keywords:
 
 def load_keywords(project: Project) -> Keywords:
     """The importer's rules from the project's reference folder; CannotRun when the file is missing or wrong."""
-    path = project.data / "reference" / FILE
+    path = project.resource(REFERENCE) / FILE
     loaded, problems = load(path)
     if loaded is None:
         raise CannotRun(f"{path} cannot be used: {problems[0].message}")
-    schema = json.loads((project.data.parent / "schema" / SCHEMA).read_text(encoding="utf-8"))
+    schema = json.loads((project.resource(SCHEMAS) / SCHEMA).read_text(encoding="utf-8"))
     errors = sorted(Draft202012Validator(schema).iter_errors(loaded.data), key=lambda e: list(e.absolute_path))
     statement = project.schemas["statement-of-purpose"].root["properties"]
     unknown = sorted(set(loaded.data.get("sections", {})) - set(statement)) if not errors else []
