@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import resources
@@ -55,7 +55,7 @@ class Project:
     schemas: dict[str, schemas.Schema]
     reference: Reference
     reference_findings: list[Finding]
-    own_reference: bool = field(default=False)  # the project keeps its own data/reference (the tool's home)
+    own_reference: bool = False  # the project keeps its own data/reference (the tool's home)
 
     @property
     def data(self) -> Path:

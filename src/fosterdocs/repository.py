@@ -63,7 +63,7 @@ def _environment() -> Environment:
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write a file that must not exist yet, atomically (a temporary file renamed into place)."""
+    """Write a file that must not exist yet, atomically: a temporary file, hard-linked into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
@@ -93,7 +93,7 @@ def init(folder: Path, service_id: str, name: str, service_type: str, force: boo
     values = {"version": __version__, "service": service_id, "name": name.strip(),
               "repository": resources.UPSTREAM_URL, "action": resources.UPSTREAM,
               "schema_url": resources.schema_url(SCHEMA), "axe_version": AXE_CLI_VERSION,
-              "linkchecker_version": LINKCHECKER_VERSION, "config_file": CONFIG_FILE, "type": service_type}
+              "linkchecker_version": LINKCHECKER_VERSION, "config_file": CONFIG_FILE}
     env = _environment()
     for template in sorted(env.list_templates()):
         target = started.root / _target(template)

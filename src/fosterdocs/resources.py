@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import __version__
+
 _PACKAGE = Path(__file__).resolve().parent
 BUNDLE = _PACKAGE / "bundled"
-HOME = BUNDLE if BUNDLE.is_dir() else _PACKAGE.parents[1]
-INSTALLED = HOME == BUNDLE  # False in a checkout: the repository is then the tool's home
+HOME = BUNDLE if BUNDLE.is_dir() else _PACKAGE.parents[1]  # in a checkout, the repository is the tool's home
 
 SCHEMAS = "schema"
 REFERENCE = "data/reference"
 EXAMPLE = "data/example"
 SITE_CONFIG = "mkdocs.yml"
-THEME = "overrides"
 
 
 def bundled(relative: str) -> Path:
@@ -32,6 +32,4 @@ UPSTREAM_URL = f"https://github.com/{UPSTREAM}"
 
 def schema_url(name: str) -> str:
     """Where editors find a schema of this release, for a project that does not carry its own schemas."""
-    from . import __version__
-
     return f"https://raw.githubusercontent.com/{UPSTREAM}/v{__version__}/{SCHEMAS}/{name}"

@@ -57,7 +57,7 @@ def _run(venv_env: dict, *args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def test_the_installed_fosterdocs_reads_nothing_from_the_checkout(venv, venv_env, tmp_path):
     done = subprocess.run(["python", "-c", "import fosterdocs, fosterdocs.resources as r; "
-                           "print(fosterdocs.__file__); print(r.HOME); print(r.INSTALLED)"],
+                           "print(fosterdocs.__file__); print(r.HOME); print(r.HOME == r.BUNDLE)"],
                           cwd=tmp_path, env=venv_env, capture_output=True, text=True, check=True)
     module, home, installed = done.stdout.split()
     assert Path(module).is_relative_to(venv) and Path(home).is_relative_to(venv) and installed == "True"
