@@ -14,7 +14,7 @@ apt_install = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $
 LOCK := requirements.lock
 TOOLS := .venv-tools
 
-.PHONY: site test lint setup setup-test lock try-latest benchmarks clean
+.PHONY: site test lint setup setup-test lock try-latest benchmarks clean editor-assets
 
 site: setup
 	$(BIN)/fosterdocs build
@@ -66,6 +66,14 @@ benchmarks: setup-test
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/pdf_render.py
 	$(BIN)/python benchmarks/site_build.py
+	$(BIN)/python benchmarks/editor_preview.py
+
+# The editor's GOV.UK Frontend styles and script, compiled in a system font (no GDS Transport, no crown) and committed
+# in the package, so that `fosterdocs edit` works offline. Run after changing editor.scss or govuk-frontend's version.
+EDITOR := src/fosterdocs/editor
+editor-assets: node_modules/axe-core/axe.min.js
+	npx sass --no-source-map --style=compressed --load-path=node_modules $(EDITOR)/assets/editor.scss $(EDITOR)/static/editor.css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(EDITOR)/static/govuk-frontend.min.js
 
 clean:
 	rm -rf site public .pytest_cache $(TOOLS) .venv-latest

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from .dates import long_date, parse_date
 from .edition import LODGE_WITHIN_DAYS
-from .status import StatusRow
 from .project import CannotRun
+from .status import StatusRow
 
 PRODID = "-//fosterdocs//Review calendar//EN"
 NAME = "Fostering documents: reviews and Ofsted deadlines"

@@ -91,9 +91,31 @@ def _parser() -> argparse.ArgumentParser:
                      help="days before each date to show a reminder (default: 14)")
     ics.add_argument("--include-example", action="store_true", help="include the fictional example service")
 
-    changes = commands.add_parser("diff", help="what changed between two versions of a document, section by section")
-    changes.add_argument("old", metavar="OLD", help="the earlier version: a file, or a git revision such as HEAD~1")
-    changes.add_argument("new", metavar="NEW", help="the later version: a file, or a git revision")
+    changes = commands.add_parser("diff", help="what changed between two versions of a document, or two editions of "
+                                  "a whole service (--service), section by section")
+    changes.add_argument("old", nargs="?", metavar="OLD", help="the earlier version: a file, a folder, or a git "
+                         "revision or tag such as HEAD~1 (with --service, default: the edition last sent to Ofsted)")
+    changes.add_argument("new", nargs="?", metavar="NEW", help="the later version: a file, a folder, or a git revision "
+                         "(with --service, default: the files as they are now)")
+    changes.add_argument("--service", metavar="ID", help="compare every document of this service, each as it reads "
+                         "with the shared facts of service.yaml and the reference data")
+    changes.add_argument("--data", type=Path, default=argparse.SUPPRESS,  # looked for only with --service: the
+                         help="the data folder (default: the project's)")  # file form works outside a project
+
+    lodge = commands.add_parser("lodge", help="prepare the pack that tells Ofsted of a revision (regulation 4), or "
+                                "record the day it was sent (--sent) or the guides given out (--resupplied)")
+    lodge.add_argument("service", metavar="SERVICE-ID")
+    lodge.add_argument("--data", type=Path, help="the data folder (default: the project's)")
+    lodge.add_argument("--out", type=Path, help="where packs go, in OUT/SERVICE-ID/DATE (default: lodging/ at the "
+                       "top of the project)")
+    lodge.add_argument("--since", metavar="OLD", help="list the changes since this edition (a folder or git "
+                       "revision; default: each document's edition last sent to Ofsted)")
+    lodge.add_argument("--force", action="store_true", help="replace a pack already prepared today")
+    lodge.add_argument("--sent", type=_date, metavar="YYYY-MM-DD", help="record that the waiting editions were sent "
+                       "to Ofsted on this day (lodged_with_ofsted_on)")
+    lodge.add_argument("--resupplied", type=_date, metavar="YYYY-MM-DD", help="record that the revised children's "
+                       "guides were given to every foster carer and child placed on this day (resupplied_on)")
+    lodge.add_argument("--today", type=_date, default=date.today(), help="judge dates as on this day (YYYY-MM-DD)")
 
     pdf = commands.add_parser("pdf", help="check services, then write a PDF of each of their documents")
     pdf.add_argument("services", nargs="*", metavar="SERVICE", help="service ids or folders (default: every service)")
@@ -127,7 +149,24 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", type=Path, help="the data folder (default: the project's)")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="where to serve it (default: 127.0.0.1:8000)")
+
+    edit = commands.add_parser("edit", help="edit the documents in forms in your browser, checked as you type")
+    edit.add_argument("--data", type=Path, help="the data folder (default: the project's)")
+    edit.add_argument("--port", type=int, default=None, help="the port on 127.0.0.1 (default: 8100 or the next free)")
+    edit.add_argument("--no-browser", dest="browser", action="store_false", help="only print the address")
     return parser
+
+
+def _edit(args) -> int:
+    import signal
+
+    from .editor import run  # Flask: only for this command
+
+    if not args.data.is_dir():
+        raise CannotRun(f"{args.data} is not a folder.")
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stopped by a service manager: as Ctrl-C
+    run(args.data, args.port, args.browser)
+    return 0
 
 
 def _locate(args) -> None:
@@ -136,8 +175,8 @@ def _locate(args) -> None:
         args.paths = [find_root() / "data"]
     if getattr(args, "data", "") is None:
         args.data = find_root() / "data"
-    if args.command == "pdf" and args.out is None:
-        args.out = find_root(args.data) / "pdf"
+    if args.command in ("pdf", "lodge") and args.out is None:
+        args.out = find_root(args.data) / ("pdf" if args.command == "pdf" else "lodging")
     if args.command in ("build", "publish") and args.site_dir is None:
         args.site_dir = find_root(args.data) / ("site" if args.command == "build" else "public")
 
@@ -195,10 +234,35 @@ def _calendar(args) -> int:
 def _diff(args) -> int:
     from . import diff
 
+    if args.service:
+        data = getattr(args, "data", None) or find_root() / "data"
+        results = diff.diff_service(data, args.service, args.old, args.new, date.today())
+        sys.stdout.write(diff.render_service(results))
+        return 1 if any(result.changed for result in results) else 0
+    if args.new is None:
+        raise CannotRun("Name two versions of a document, as in fosterdocs diff HEAD~1 "
+                        "data/SERVICE/statement-of-purpose.yaml, or compare a whole service: "
+                        "fosterdocs diff --service SERVICE")
     (old_label, old), (new_label, new) = diff.read_versions(args.old, args.new)
     changed, unchanged = diff.compare(old, new)
     sys.stdout.write(diff.render(old_label, new_label, changed, unchanged))
     return 1 if changed else 0
+
+
+def _lodge(args) -> int:
+    from . import lodging  # WeasyPrint, for the pack's PDFs: only for this command
+
+    if args.sent or args.resupplied:
+        for key, day in ((lodging.SENT, args.sent), (lodging.RESUPPLIED, args.resupplied)):
+            if day:
+                paths = lodging.record_dates(args.data, args.service, key, day, args.today)
+                sys.stdout.write(lodging.recorded(args.service, key, day, paths))
+        return 0
+    pack = lodging.prepare(args.data, args.service, args.out, args.today, args.since, args.force)
+    if pack.report.findings:
+        sys.stdout.write(FORMATS["text"](pack.report))
+    sys.stdout.write(lodging.summary(pack))
+    return 1 if pack.refused else 0
 
 
 def _pdf(args) -> int:
@@ -257,8 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _locate(args)
         return {"validate": _validate, "new": _new, "pdf": _pdf, "status": _status,
-                "calendar": _calendar, "diff": _diff, "build": _build, "publish": _build,
-                "serve": _serve, "import": _import, "init": _init}[args.command](args)
+                "calendar": _calendar, "diff": _diff, "lodge": _lodge, "build": _build, "publish": _build,
+                "serve": _serve, "import": _import, "init": _init, "edit": _edit}[args.command](args)
     except CannotRun as err:
         print(f"fosterdocs: {err}", file=sys.stderr)
         return CANNOT_RUN

@@ -12,6 +12,7 @@ from .document_types import DOCUMENTS
 from .documents import DEFAULT_WARNING_DAYS, Document, Shelf
 from .findings import ERROR, Finding, Report
 from .project import Project
+from .regimes import LOCAL_AUTHORITY, Regime, regime_of
 from .validation import validate
 
 TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
@@ -29,6 +30,7 @@ class Section:
     data: dict
     source: str = ""
     basis: str = ""
+    terms: Regime = LOCAL_AUTHORITY  # the words for the service's type (manager, provider...)
 
 
 @dataclass
@@ -85,6 +87,11 @@ class ServiceContext:
     def name(self) -> str:
         return str(self.service.get("name") or self.id)
 
+    @property
+    def terms(self) -> Regime:
+        """The words for a council's service or an independent agency (registered manager, provider...)."""
+        return regime_of(self.service)
+
 
 def review_status(due: date | None, today: date, warning_days: int = DEFAULT_WARNING_DAYS) -> str:
     """ok, due-soon, overdue, or no-date."""
@@ -122,13 +129,13 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     schema = project.schemas[document.kind]
     sections = []
     for key, value in data.items():
-        if key in NOT_SECTIONS or not isinstance(value, dict):
-            continue
+        if key in NOT_SECTIONS or not isinstance(value, dict) or value.get("given_in"):
+            continue  # (a section given in another section is printed there, once)
         notes = schema.annotations(["properties", key])
         sections.append(Section(key, section_title(key, value), value,
-                                notes.get("x-source", ""), notes.get("x-basis", "")))
+                                notes.get("x-source", ""), notes.get("x-basis", ""), document.regime))
     for index, extra in enumerate(data.get("other_sections") or []):
-        sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra))
+        sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra, terms=document.regime))
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
     due, _ = review_due(meta, document.review_months)
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]

@@ -55,3 +55,23 @@ def review_due(meta, months: int) -> tuple[date | None, bool]:
         return written[1], False
     approved = parse_date(meta.get("approved_on") or "")
     return (months_later(approved[0], months), True) if approved else (None, False)
+
+
+_EACH_YEAR = re.compile(r"\b(?:in|every|each)\s+(January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)(?:\s+(?:each|every)\s+year)?\b", re.IGNORECASE)
+
+
+def committed_month(text) -> int | None:
+    """The month a written commitment names for the yearly review or approval ('in September each year'), if any:
+    only when the text also says it happens yearly."""
+    text = str(text or "")
+    match = _EACH_YEAR.search(text)
+    if match and (re.search(r"\b(each|every)\s+year\b|\bannual(ly)?\b|\byearly\b", text, re.IGNORECASE)):
+        return list(calendar.month_name).index(match[1].capitalize())
+    return None
+
+
+def first_month_after(day: date, month: int) -> date:
+    """The last day of the first given month on or after day."""
+    year = day.year if month >= day.month else day.year + 1
+    return date(year, month, calendar.monthrange(year, month)[1])

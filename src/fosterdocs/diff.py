@@ -1,7 +1,10 @@
-"""What changed between two versions of a document, section by section in plain English (for the covering note).
+"""What changed between two editions, section by section in plain English (for the covering note to Ofsted).
 
-Either version can be a file or, beside a file, a git revision such as HEAD~1 (the file as it was then). The data
-is compared, not the text: comments, quoting and line order do not count as changes.
+Two forms: two versions of one document (a file, or beside a file a git revision such as HEAD~1: the file as it was
+then), or two editions of a whole service (`--service`), grouped by document, where each document is compared as it
+reads, with every `use:` filled in from service.yaml, the reference data or the statement: a new registered manager
+is a change to every document that names them. The data is compared, not the text: comments, quoting and line order
+do not count as changes.
 """
 
 from __future__ import annotations
@@ -10,14 +13,20 @@ import json
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from .context import section_title
+from .context import TITLES, resolve_uses, section_title
 from .dates import long_date, parse_date
+from .document_types import DOCUMENTS
+from .documents import Document, Shelf
+from .editions import REFERENCE_FILE, Edition, Editions, commit_of, git_root
 from .loading import load
-from .project import CannotRun, shown
+from .project import CannotRun, Project, shown
+from .reference import Reference
+from .rules.base import DOCUMENT_KINDS as LODGED_KINDS  # the documents regulation 4 has Ofsted told about
 
 LONG_TEXT = 160  # characters of a value quoted in full; longer ones are shortened
 NAMING_KEYS = ("name", "title", "label", "heading", "version")
@@ -32,13 +41,16 @@ class SectionChanges:
     changes: list[str] = field(default_factory=list)
 
 
-def _git_version(revision: str, file: Path) -> tuple[str, bytes]:
-    """The file's content at a git revision."""
+def _git_version(revision: str, file: Path) -> tuple[str, bytes | None]:
+    """The file's content at a git revision (None: the revision is there, the file was not yet)."""
     command = ["git", "-C", str(file.parent), "show", f"{revision}:./{file.name}"]
     try:
         done = subprocess.run(command, capture_output=True, check=False)
     except OSError as err:
         raise CannotRun(f"'{revision}' is not a file, and git cannot be run to read it as a revision: {err}.") from err
+    root = git_root(file.parent) if done.returncode != 0 else None
+    if root and commit_of(root, revision):
+        return f"{shown(file)} at {revision} (where it did not exist yet)", None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         reason = f": {said[0].removeprefix('fatal: ').rstrip('.')}" if said else ""
@@ -47,8 +59,10 @@ def _git_version(revision: str, file: Path) -> tuple[str, bytes]:
     return f"{shown(file)} at {revision}", done.stdout
 
 
-def _load(label: str, content: bytes | Path) -> Any:
-    """The data of one version, or CannotRun saying why it cannot be read."""
+def _load(label: str, content: bytes | Path | None) -> Any:
+    """The data of one version ({} when there was none), or CannotRun saying why it cannot be read."""
+    if content is None:
+        return {}
     if isinstance(content, Path):
         loaded, problems = load(content, label)
     else:
@@ -79,7 +93,7 @@ def read_versions(old: str, new: str) -> tuple[tuple[str, Any], tuple[str, Any]]
 
 
 def _words(key: str) -> str:
-    return key.replace("_", " ").capitalize().replace("ofsted", "Ofsted")
+    return key.replace("_", " ").capitalize().replace("ofsted", "Ofsted").replace(" urn", " URN")
 
 
 def _name(item: Any) -> str | None:
@@ -230,3 +244,140 @@ def render(old_label: str, new_label: str, changed: list[SectionChanges], unchan
     if unchanged:
         lines.append(f"Unchanged: {', '.join(unchanged)}.")
     return "\n".join(lines) + "\n"
+
+
+COVER_TITLE = "Service details on the cover"  # the service's name, URN and provider, which every PDF's cover shows
+SHARED = "service"  # the group for service.yaml itself
+
+
+@dataclass
+class DocumentChanges:
+    """One document's changes between two editions of a service (name: its file name without .yaml)."""
+
+    name: str
+    title: str
+    old_label: str
+    new_label: str
+    sections: list[SectionChanges] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.sections)
+
+
+def _without_marks(node: Any) -> Any:
+    """Resolved data without the marks saying where each shared record came from (they are not content)."""
+    if isinstance(node, dict):
+        return {k: _without_marks(v) for k, v in node.items() if k != "_from"}
+    if isinstance(node, list):
+        return [_without_marks(v) for v in node]
+    return node
+
+
+def _reference(edition: Edition) -> Reference:
+    """The regulators' records an edition's documents show with `use: reference/...`."""
+    path = edition.reference / REFERENCE_FILE
+    loaded, _ = load(path, shown(path)) if path.is_file() else (None, [])
+    data = loaded.data if loaded and isinstance(loaded.data, dict) else {}
+    return Reference(regulators={k: v for k, v in data.items() if isinstance(v, dict)})
+
+
+def _service(edition: Edition) -> dict:
+    """The edition's shared facts ({} when it has no readable mapping in service.yaml: validate reports why)."""
+    path = edition.file("service.yaml")
+    data = _load(f"{edition.label}: service.yaml", path) if path else {}
+    return data if isinstance(data, dict) else {}
+
+
+def document_view(edition: Edition, name: str, service_id: str, service: dict, reference: Reference,
+                  today: date) -> dict | None:
+    """A document as it reads in an edition: every `use:` filled in, and the service's details its cover shows;
+    None when the edition has no such document."""
+    path = edition.file(f"{name}.yaml")
+    if path is None:
+        return None
+    loaded, problems = load(path, f"{edition.label}: {name}.yaml")
+    if loaded is None:
+        raise CannotRun(f"{edition.label}: {name}.yaml cannot be read (line {problems[0].line}): "
+                        f"{problems[0].message}")
+    document = Document(DOCUMENTS[name], service_id, loaded, service, reference, today, Shelf(edition.folder))
+    view = _without_marks(resolve_uses(loaded.data, document))
+    if not isinstance(view, dict):
+        raise CannotRun(f"{edition.label}: {name}.yaml is not a document (it holds no sections).")
+    provider = service.get("registered_provider")
+    cover = {"title": COVER_TITLE, "service": service.get("name"), "ofsted_urn": service.get("ofsted_urn"),
+             "registered_provider": provider.get("name") if isinstance(provider, dict) else provider}
+    return {**view, "service_details": {k: v for k, v in cover.items() if v is not None}}
+
+
+def compare_documents(name: str, title: str, old: dict | None, new: dict | None, old_edition: Edition,
+                      new_edition: Edition) -> DocumentChanges:
+    """One document's changes between two editions (a document only one of them has is new, or removed)."""
+    found = DocumentChanges(name, title, old_edition.label, new_edition.label, note=old_edition.note)
+    if old is None and new is None:
+        return found
+    if old is None:
+        found.sections = [SectionChanges(_title(key, value), ["New section."]) for key, value in new.items()
+                          if key != "document"]
+        found.sections.insert(0, SectionChanges(ABOUT, ["New document: there was no earlier edition."]))
+    elif new is None:
+        found.sections = [SectionChanges(ABOUT, ["Document removed."])]
+    else:
+        found.sections, found.unchanged = compare(old, new)
+    return found
+
+
+def compare_service(editions: Editions, old: str | None, new: str | None, today: date) -> list[DocumentChanges]:
+    """Every document's changes between two editions of a service, then service.yaml's own.
+
+    old None: each document Ofsted is sent is compared with its edition last sent (from the git history); the
+    handbook and service.yaml with the newest of those. new None: the files as they are now."""
+    new_edition = editions.given(new) if new else editions.working_tree()
+    if old:
+        olds = dict.fromkeys([*DOCUMENTS, SHARED], editions.given(old))
+    else:
+        olds = {name: editions.last_lodged(name) for name, kind in DOCUMENTS.items() if kind in LODGED_KINDS}
+        newest = editions.latest(list(olds.values()))
+        olds.update({name: newest for name in [*DOCUMENTS, SHARED] if name not in olds})
+    new_service, new_reference = _service(new_edition), _reference(new_edition)
+    results = []
+    for name in DOCUMENTS:
+        old_edition = olds[name]
+        old_view = document_view(old_edition, name, editions.service_id, _service(old_edition),
+                                 _reference(old_edition), today)
+        new_view = document_view(new_edition, name, editions.service_id, new_service, new_reference, today)
+        if old_view is not None or new_view is not None:
+            results.append(compare_documents(name, TITLES.get(name, name), old_view, new_view, old_edition,
+                                             new_edition))
+    results.append(compare_documents(SHARED, "Shared facts", _service(olds[SHARED]) or None,
+                                     new_service or None, olds[SHARED], new_edition))
+    return results
+
+
+def diff_service(data: Path, service_id: str, old: str | None, new: str | None,
+                 today: date) -> list[DocumentChanges]:
+    """What `fosterdocs diff --service` compares: the service's editions named by old and new (see compare_service)."""
+    project = Project.find(data)
+    with Editions(project, service_id) as editions:
+        return compare_service(editions, old, new, today)
+
+
+def render_service(results: list[DocumentChanges]) -> str:
+    """The service's changes as plain text, by document, ready for a covering letter."""
+    lines = []
+    for result in results:
+        lines += [f"{result.title} ({result.name}.yaml)", f"  From {result.old_label} to {result.new_label}."]
+        if result.note:
+            lines.append(f"  {result.note}")
+        if not result.changed:
+            lines += ["  No changes.", ""]
+            continue
+        for section in result.sections:
+            lines.append(f"  {section.title}")
+            lines += [f"    - {change}" for change in section.changes]
+        if result.unchanged:
+            lines.append(f"  Unchanged: {', '.join(result.unchanged)}.")
+        lines.append("")
+    return "\n".join(lines)

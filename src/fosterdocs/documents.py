@@ -11,6 +11,7 @@ from typing import Any, Callable
 from .findings import Finding
 from .loading import Loaded, load
 from .reference import Reference, Texts
+from .regimes import Regime, regime_of
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
@@ -77,6 +78,11 @@ class Document:
     def _setting(self, name: str, default: int) -> int:
         value = self.service.get(name)
         return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+
+    @property
+    def regime(self) -> Regime:
+        """A council's service or an independent agency, from service.yaml's `type`."""
+        return regime_of(self.service)
 
     @property
     def review_months(self) -> int:

@@ -28,8 +28,8 @@ def allowed(project: Project, service: dict, loaded: Loaded | None, service_id: 
             findings.append(Finding(loaded.file, line, column, ERROR, "downgrades/not-allowed", problem,
                                     "Only expected-practice items can be downgraded: "
                                     + ", ".join(sorted(k for k, v in known.items() if v == "expected-practice")) + ".",
-                                    "fosterdocs: a service may not downgrade what the law requires", "law",
-                                    service=service_id))
+                                    "fosterdocs: a service may downgrade only expected practice, never law or a "
+                                    "national standard", "data", service=service_id))
     return reasons, findings
 
 

@@ -1,4 +1,5 @@
-"""Reference data kept once for every service: regulator contacts, stale values and placeholder text."""
+"""Reference data kept once for every service: regulator contacts, stale values, placeholder text, outdated
+names and the wording checks (stated counts, stale future tense, contacts people can use)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .dates import long_date, parse_date
 from .findings import WARNING, Finding
 from .loading import Loaded, load
 
-FILES = ("regulators", "stale-values", "placeholders")
+FILES = ("regulators", "stale-values", "placeholders", "outdated-terms", "wording")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Pattern:
     rule: str = ""
     current: str = ""
     source: str = ""
+    basis: str = ""
 
 
 class Texts:
@@ -78,6 +80,21 @@ class PatternSet:
         return [(pattern, matched) for _, pattern, matched in self.search(Texts([text]))]
 
 
+@dataclass(frozen=True)
+class Term:
+    """A name that is wrong or has been replaced, what is right now, since when, and where that is published."""
+
+    regex: re.Pattern
+    contains: tuple[str, ...]
+    what: str
+    right: str
+    since: str
+    source: str
+    severity: str
+    context: re.Pattern | None = None  # must also match near the name (HCPC: only about social workers)
+    regime: str = ""  # only for this type of service
+
+
 @dataclass
 class Reference:
     """Everything in data/reference/, checked against schema/reference.schema.json."""
@@ -85,6 +102,8 @@ class Reference:
     regulators: dict[str, dict] = field(default_factory=dict)
     stale: list[Pattern] = field(default_factory=list)
     placeholders: list[Pattern] = field(default_factory=list)
+    outdated: list[Term] = field(default_factory=list)
+    wording: dict = field(default_factory=dict)  # stated_counts, future_tense, usable_contacts (wording.yaml)
     files: dict[str, Loaded] = field(default_factory=dict)
 
     @cached_property
@@ -94,6 +113,10 @@ class Reference:
     @cached_property
     def placeholder_set(self) -> PatternSet:
         return PatternSet(self.placeholders)
+
+    @cached_property
+    def outdated_set(self) -> PatternSet:
+        return PatternSet(self.outdated)
 
     def current(self, dotted: str) -> str:
         """The current value named 'record.field', written out for a message."""
@@ -109,7 +132,7 @@ class Reference:
 
 def _patterns(entries: list[dict]) -> list[Pattern]:
     return [Pattern(re.compile(e["pattern"], re.IGNORECASE), tuple(e["contains"]), e["what"], e.get("rule", ""),
-                    e.get("current", ""), e.get("source", "")) for e in entries]
+                    e.get("current", ""), e.get("source", ""), e.get("basis", "")) for e in entries]
 
 
 def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple[Reference, list[Finding]]:
@@ -128,6 +151,13 @@ def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple
         data = dict(loaded.data)
         reference.stale += _patterns(data.pop("stale", []))
         reference.placeholders += _patterns(data.pop("placeholders", []))
+        reference.outdated += [Term(re.compile(e["pattern"], re.IGNORECASE), tuple(e["contains"]), e["what"],
+                                    e["right"], str(e["since"]), e["source"], e["severity"],
+                                    re.compile(e["context"], re.IGNORECASE) if e.get("context") else None,
+                                    e.get("regime", "")) for e in data.pop("outdated", [])]
+        for key in ("stated_counts", "number_words", "future_tense", "usable_contacts"):
+            if key in data:
+                reference.wording[key] = data.pop(key)
         reference.regulators.update(data)
     return reference, findings
 

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from cipaths import ROOT, SERVICE, SOP, TODAY
+
 from fosterdocs.status import collect, render_text
 
 
@@ -65,8 +66,8 @@ def test_the_table_fits_100_columns_with_the_service_id_and_says_what_is_overdue
     assert header == ["Service", "Document", "Version", "Approved", "Review due", "Sent to Ofsted", "Errors",
                       "Warnings"]
     rows = {(cells[0], cells[1]): cells for cells in body}
-    assert len(rows) == 20 and {service for service, _ in rows} == {"example", "hertfordshire", "leicestershire",
-                                                                     "norfolk"}
+    assert len(rows) == 25 and {service for service, _ in rows} == {"example", "example-agency", "hertfordshire",
+                                                                     "leicestershire", "norfolk"}
     herts = rows[("hertfordshire", "Statement of Purpose")]
     assert herts[2:5] == ["Issue 17", "-", "2025-03, 602 days overdue"] and int(herts[6]) > 0
     example = rows[("example", "Statement of Purpose")]
@@ -79,14 +80,14 @@ def test_the_totals_agree_with_the_rows(run):
     code, out, _ = run("status", "--format", "json", "--today", TODAY)
     report = json.loads(out)
     documents, totals = report["documents"], report["totals"]
-    assert totals["documents"] == len(documents) == 20
+    assert totals["documents"] == len(documents) == 25
     assert totals["needing_action"] == sum(d["needs_action"] for d in documents)
     assert totals["with_errors"] == sum(d["errors"] > 0 for d in documents) == 15
     assert all(d["needs_action"] for d in documents if d["errors"])  # a row with errors always needs action
     assert totals["review_overdue"] == sum(d["review_status"] == "overdue" for d in documents) == 1
     _, text, _ = run("status", "--today", TODAY)
     summary = " ".join(text.split("\n\n")[-1].split())
-    assert summary.startswith(f"Judged on 2026-11-23: 20 documents, {totals['needing_action']} needing action "
+    assert summary.startswith(f"Judged on 2026-11-23: 25 documents, {totals['needing_action']} needing action "
                               "(15 with errors, 1 review overdue, 14 no review date;")
 
 
@@ -95,7 +96,7 @@ def test_wrapped_cells_read_back_as_the_cells_of_a_wide_table():
     wide, narrow = (render_text(table, date.fromisoformat(TODAY), width) for width in (400, 100))
     assert len(wide.splitlines()[0]) > 100 and max(len(line) for line in narrow.splitlines()) <= 100
     assert len(narrow.splitlines()) > len(wide.splitlines())  # something wrapped
-    assert _table(narrow) == _table(wide) and len(_table(wide)) == 21
+    assert _table(narrow) == _table(wide) and len(_table(wide)) == 26
     assert render_text([], date.fromisoformat(TODAY)).endswith("0 documents, 0 needing action.\n")
 
 

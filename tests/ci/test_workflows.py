@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from cipaths import ROOT, SOP, TODAY
+
 from fosterdocs.cli import _parser
 from fosterdocs.loading import load
 

@@ -17,7 +17,7 @@ from guides_support import FIXTURES, ROOT
 
 POSITIVE = sorted((FIXTURES / "positive").glob("*.yaml"))
 NEGATIVE = sorted((FIXTURES / "negative").glob("*.yaml"))
-BASES = {"law", "standard", "expected-practice"}
+BASES = {"law", "standard", "expected-practice", "data"}
 
 
 def install(project, fixture):
@@ -71,7 +71,7 @@ def requirement_ids(node) -> set[str]:
 
 def test_guide_schema_requires_everything_regulation_3_and_nms_16_ask_of_a_guide():
     schema = json.loads((ROOT / "schema" / "childrens-guide.schema.json").read_text())
-    assert {"REG3-3a", "REG3-3b", "REG3-3c", "REG4", "NMS16.4-AIMS", "NMS16.4-RIGHTS", "NMS16.4-IRO",
+    assert {"REG3-3a", "REG3-3b", "REG3-3c", "REG3-4", "NMS16.4-AIMS", "NMS16.4-RIGHTS", "NMS16.4-IRO",
             "NMS16.4-COMMISSIONER", "NMS16.4-ADVOCACY", "NMS16.5"} <= requirement_ids(schema)
     regulators = schema["properties"]["regulators"]
     assert {"ofsted", "childrens_commissioner"} <= set(regulators["required"])

@@ -11,13 +11,13 @@ import pytest
 from guides_support import GUIDES, edit
 
 GUIDE_GAPS = {
-    "norfolk": {("dates/no-review-date", "REG4"), ("schema/missing", "CG-VISITS"),
+    "norfolk": {("dates/no-review-date", "REVIEW-INTERVAL"), ("schema/missing", "CG-VISITS"),
                 ("schema/missing", "NMS16.4-ADVOCACY"), ("schema/missing", "NMS16.4-IRO"),
                 ("schema/missing", "NMS16.5")},
-    "leicestershire": {("dates/no-review-date", "REG4"), ("schema/missing", "CG-FAMILY"),
+    "leicestershire": {("dates/no-review-date", "REVIEW-INTERVAL"), ("schema/missing", "CG-FAMILY"),
                        ("schema/missing", "CG-REVIEWS"), ("schema/missing", "NMS16.4-ADVOCACY"),
                        ("schema/missing", "NMS16.4-IRO"), ("schema/missing", "NMS16.5")},
-    "hertfordshire": {("complaints/no-stages", "REG3-3b"), ("dates/no-review-date", "REG4"),
+    "hertfordshire": {("complaints/no-stages", "REG3-3b"), ("dates/no-review-date", "REVIEW-INTERVAL"),
                       ("schema/missing", "CG-REVIEWS"), ("schema/missing", "CG-VISITS"),
                       ("schema/missing", "NMS16.4-ADVOCACY"), ("schema/missing", "NMS16.4-IRO"),
                       ("schema/missing", "NMS16.4-RIGHTS"), ("schema/missing", "NMS16.5")},

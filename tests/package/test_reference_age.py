@@ -15,7 +15,7 @@ from fosterdocs.cli import main
 from fosterdocs.loading import load
 
 ROOT = Path(__file__).resolve().parents[2]
-AFTER = "2027-03-02"  # the day after the Children's Commissioner record's review_by
+AFTER = "2027-02-02"  # the day after the Children's Commissioner record's review_by
 
 
 def _needs_check(findings: list[dict]) -> list[dict]:
@@ -40,7 +40,7 @@ def test_version_shows_the_release_and_when_its_reference_data_was_checked(capsy
     assert stop.value.code == 0
     out = capsys.readouterr().out
     assert out == (f"fosterdocs {__version__}\nreference data (Ofsted, the Children's Commissioner and other "
-                   "contacts) last checked on 1 November 2026; next due to be checked by 1 March 2027\n")
+                   "contacts) last checked on 1 December 2026; next due to be checked by 1 February 2027\n")
 
 
 def test_a_service_repository_is_told_once_to_upgrade_when_a_record_is_past_its_review_date(tmp_path, run, findings):
@@ -48,13 +48,13 @@ def test_a_service_repository_is_told_once_to_upgrade_when_a_record_is_past_its_
         code, _, err = run("init", str(tmp_path / "repo"), "--service", service, "--name", "Acme Fostering",
                            "--type", "local-authority", "--force", cwd=tmp_path)
         assert code == 0, err
-    _, before = findings(cwd=tmp_path / "repo", today="2027-03-01")
+    _, before = findings(cwd=tmp_path / "repo", today="2027-02-01")
     assert not _needs_check(before)
     _, found = findings(cwd=tmp_path / "repo" / "data", today=AFTER)
     (warning,) = _needs_check(found)  # once, however many services
     assert warning["severity"] == "warning"
     assert warning["message"] == ("fosterdocs' record of the Children's Commissioner for England was due to be "
-                                  "checked by 1 March 2027: upgrade fosterdocs.")
+                                  "checked by 1 February 2027: upgrade fosterdocs.")
     assert "Dependabot" in warning["fix"] and "childrenscommissioner.gov.uk" in warning["fix"]
 
 
@@ -62,7 +62,8 @@ def test_the_tool_s_home_keeps_its_own_reference_data_and_is_asked_to_check_it(p
     _, found = findings("data/example", cwd=project, today=AFTER)
     (warning,) = _needs_check(found)
     assert warning["file"] == "data/reference/regulators.yaml"
-    assert warning["message"] == "The Children's Commissioner for England record was due to be checked by 1 March 2027."
+    assert warning["message"] == ("The Children's Commissioner for England record was due to be checked by "
+                                  "1 February 2027.")
     assert "set checked_on to today" in warning["fix"]
 
 

@@ -20,7 +20,7 @@ from fosterdocs.validation import validate
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 23)
 EPOCH = "1790000000"  # 2026-09-21T14:13:20Z
-SERVICES = ("example", "hertfordshire", "leicestershire", "norfolk")
+SERVICES = ("example", "example-agency", "hertfordshire", "leicestershire", "norfolk")
 KIND = "statement-of-purpose"
 BUNDLED = [(sid, path.stem) for sid in SERVICES for path in sorted((ROOT / "data" / sid).glob("*.yaml"))
            if path.stem in DOCUMENTS]  # every bundled (service, document)

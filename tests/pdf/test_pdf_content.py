@@ -151,12 +151,23 @@ def test_a_document_with_errors_is_marked_draft_on_every_page(pages, contexts, k
 
 
 def test_the_bundled_data_has_drafts_and_a_clean_document(contexts):
-    """The draft tests above need both kinds: the fictional example is clean, the real services are not."""
+    """The draft tests above need both kinds: the fictional examples are clean, the real services are not."""
     assert not contexts["example"].documents[KIND].is_preview
-    assert all(contexts[sid].documents[KIND].is_preview for sid in SERVICES if sid != "example")
+    assert not contexts["example-agency"].documents[KIND].is_preview
+    assert all(contexts[sid].documents[KIND].is_preview for sid in SERVICES if not sid.startswith("example"))
 
 
 def test_related_documents_are_listed(pages, contexts):
     text = plain(" ".join(pages[("norfolk", KIND)]))
     related = contexts["norfolk"].documents[KIND].related
     assert related and all(plain(item["title"]) in text for item in related)
+
+
+@pytest.mark.parametrize("sid, manager, provider", [
+    ("example", "Manager of the fostering service", "Provider (the council)"),
+    ("example-agency", "Registered manager", "Registered provider")])
+def test_a_council_and_an_agency_are_labelled_in_their_own_terms(pages, sid, manager, provider):
+    text = plain(" ".join(pages[(sid, KIND)]))
+    assert f"{manager} " in text and f"{provider} " in text
+    other = {"example": "Registered manager", "example-agency": "Manager of the fostering service"}[sid]
+    assert other not in text

@@ -27,7 +27,7 @@ def values(node, path=()):
     """Every scalar in the data with its path (a `use:` names a shared record: its target is checked instead)."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key != "use":
+            if key not in ("use", "given_in"):  # (both name another part, whose text is checked)
                 yield from values(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):

@@ -29,4 +29,4 @@ def test_each_real_mistake_the_brief_names_is_found(findings):
     assert ("leicestershire", "figures/out-of-date") in seen  # as at 31 March 2023
     assert ("hertfordshire", "dates/review-overdue") in seen  # review date March 2025
     assert ("hertfordshire", "figures/undated") in seen  # staff numbers with no date
-    assert ("norfolk", "related/expired") in seen  # Looked After Children strategy 2016-2019
+    assert ("norfolk", "related/expired") in seen  # Foster Carer Learning and Development Programme 2024/2025

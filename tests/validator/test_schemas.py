@@ -12,7 +12,7 @@ from validator_support import ROOT
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 REQUIREMENTS = ROOT.parent / "shared" / "reference" / "requirements.md"
-BASES = {"law", "standard", "expected-practice"}
+BASES = {"law", "standard", "expected-practice", "data"}
 
 
 def walk(node, path=()):

@@ -19,8 +19,8 @@ from .gaps import render
 from .keywords import load_keywords
 from .mapper import map_sections
 from .readers import read
+from .service_file import add_manager, manager_record
 from .writer import write
-
 
 
 @dataclass
@@ -33,12 +33,13 @@ class Imported:
     draft: Draft
     report: Report
     project: Project
+    manager_written: str = ""  # service.yaml: created, added (the manager the statement names), kept, or ''
 
     def summary(self) -> str:
         stale_rules = {pattern.rule for pattern in self.project.reference.stale}
         return render(self.source, shown(self.target), shown(self.backup) if self.backup else "", self.draft,
                       self.project.schemas["statement-of-purpose"], self.report, stale_rules,
-                      shown(self.target.parent / "service.yaml"))
+                      shown(self.target.parent / "service.yaml"), self.manager_written)
 
 
 def import_statement(source: Path, service_id: str, data: Path, force: bool, today: date) -> Imported:
@@ -55,4 +56,6 @@ def import_statement(source: Path, service_id: str, data: Path, force: bool, tod
     note = (f"Drafted by `fosterdocs import` from {source.name} on {today.isoformat()}: check every section against "
             "the original,\nmove each part under `unmapped` into its section, and delete `unmapped` before publishing.")
     backup = write(draft.data, target, note)
-    return Imported(source, target, backup, draft, validate([target], today), project)
+    record = manager_record(draft.manager)
+    written = add_manager(target.parent / "service.yaml", record) if record else ""
+    return Imported(source, target, backup, draft, validate([target], today), project, written)

@@ -92,10 +92,42 @@ def document_fields(mapped: Mapped, keywords: Keywords) -> dict:
         if period:
             found["period"] = period.group(0)
     found.update(_labelled(front, keywords))
-    commitment = [s for part in (p for _, p in mapped.order) for s in sentences(part.all_blocks())
-                  if re.search(r"\bstatement\b", s, re.IGNORECASE) and any(p.search(s) for p in keywords.review_commitment)]
+    about = _about_the_statement([*mapped.front, *(b for _, part in mapped.order for b in part.all_blocks())])
+    for name, date_text in _dates_in_text(about, keywords).items():
+        found.setdefault(name, date_text)
+    commitment = [s for s in about if any(p.search(s) for p in keywords.review_commitment)]
     if commitment:
         found["review_commitment"] = " ".join(dict.fromkeys(commitment))
+    return found
+
+
+def _about_the_statement(blocks: list[Block]) -> list[str]:
+    """Sentences that name the statement, and those that follow one in the same paragraph ('This Statement of
+    Purpose fulfils... To be presented for approval... in September each year.')."""
+    found = []
+    for block in blocks:
+        if block.kind not in (PARAGRAPH, ITEM):
+            continue
+        named = False
+        for sentence in (s for s in _SENTENCE.split(block.text) if s):
+            names = bool(re.search(r"\bstatement\b", sentence, re.IGNORECASE))
+            if names or named:
+                found.append(sentence)
+            named = names
+    return found
+
+
+def _dates_in_text(about: list[str], keywords: Keywords) -> dict:
+    """The approval and review dates sentences about the statement print ('approved by the Board on 14 October
+    2024 and will be reviewed by October 2025'): the first date within a few words after each keyword."""
+    found: dict = {}
+    for name, patterns in keywords.in_text.items():
+        for sentence in about:
+            dated = [written_date(sentence[m.end():m.end() + 40]) for p in patterns for m in p.finditer(sentence)]
+            dated = [d for d in dated if d]
+            if dated:
+                found[name] = dated[0]
+                break
     return found
 
 

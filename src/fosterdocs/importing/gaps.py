@@ -83,8 +83,13 @@ def gaps(draft: Draft, schema: Schema) -> list[Gap]:
     return found
 
 
+WRITTEN = {"created": "Written to {file} (a new file) under registered_manager.",
+           "added": "Written to {file} under registered_manager.",
+           "kept": "{file} already names a manager: it was left as it is."}
+
+
 def render(source: Path, target: str, backup: str, draft: Draft, schema: Schema, report: Report,
-           stale_rules: set[str], service_yaml: str) -> str:
+           stale_rules: set[str], service_yaml: str, manager_written: str = "") -> str:
     """The whole report, for people."""
     sections = sum(1 for key, value in draft.data.items() if isinstance(value, dict) and key != "document")
     unmapped = len(draft.data.get("unmapped", []))
@@ -104,10 +109,11 @@ def render(source: Path, target: str, backup: str, draft: Draft, schema: Schema,
     else:
         who = manager.name or f"the {manager.role} (no name given)"
         printed = _printed_with(manager)
+        written = WRITTEN.get(manager_written, "").format(file=service_yaml)
         lines.append(f"Registered manager: {who}, under \"{manager.where}\"." +
                      (f" Printed with: {', '.join(printed)}." if printed else "") +
-                     f" Keep their details in {service_yaml} under registered_manager (name, role, address, "
-                     "qualifications, experience).")
+                     (f" {written}" if written else f" Keep their details in {service_yaml} under registered_manager "
+                      "(name, role, address, qualifications, experience)."))
     lines += ["", "Out-of-date details found:"]
     stale: dict[str, list] = {}
     for finding in report.sorted():

@@ -56,6 +56,7 @@ class Keywords:
     contents: list[re.Pattern]
     review_commitment: list[re.Pattern]
     fields: dict[str, list[re.Pattern]]
+    in_text: dict[str, list[re.Pattern]]  # dates printed in a sentence, after these words
     registered_manager: list[re.Pattern]
     complaint_stages: list[re.Pattern]
     fostering_types: list[re.Pattern]
@@ -93,6 +94,7 @@ def load_keywords(project: Project) -> Keywords:
         return Keywords(sections, _compile(document["title"]), _compile(document["contents"]),
                         _compile(document["review_commitment"]),
                         {name: _compile(patterns) for name, patterns in document["fields"].items()},
+                        {name: _compile(patterns) for name, patterns in document.get("in_text", {}).items()},
                         _compile(data["registered_manager"]), _compile(data["complaint_stages"]),
                         _compile(data["fostering_types"]), _compile(data["related_documents"]),
                         _compile(data["qualifications"]),

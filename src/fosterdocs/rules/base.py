@@ -11,6 +11,9 @@ from ..findings import Finding
 ALL_KINDS = ("service", "statement-of-purpose", "childrens-guide", "carer-handbook")
 DOCUMENT_KINDS = ("statement-of-purpose", "childrens-guide")  # the documents regulation 4 says to keep under review
 GUIDE_KINDS = ("childrens-guide",)
+EXPECTED_CONTENT = ("Expected content (Ofsted practice; not required by the Fostering Services (England) Regulations "
+                    "2011, which list only aims, objectives, services and facilities)")
+REVIEW_INTERVAL = "REVIEW-INTERVAL"  # the service's own review interval: expected practice, so it can be downgraded
 HANDBOOK_KINDS = ("carer-handbook",)
 
 
@@ -24,6 +27,8 @@ class Problem:
     rule: str = ""
     source: str = ""
     key: bool = False
+    severity: str = ""  # when one rule's problems differ in weight or basis (stale values: data/reference/)
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,9 @@ class Rule:
     def run(self, document: Document) -> Iterable[Finding]:
         for problem in self.check(document):
             line, column = document.loaded.where(problem.path, key=problem.key)
-            yield Finding(document.loaded.file, line, column, self.severity, problem.rule or self.id,
-                          problem.message, problem.fix, problem.source or self.source, self.basis,
+            yield Finding(document.loaded.file, line, column, problem.severity or self.severity,
+                          problem.rule or self.id, problem.message, problem.fix, problem.source or self.source,
+                          problem.basis or self.basis,
                           self.requirement, document.service_id)
 
 

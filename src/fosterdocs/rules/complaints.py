@@ -7,10 +7,11 @@ fails:  'Stage 3 - review panel' with no timescale; a complaints contact that is
 from __future__ import annotations
 
 from ..findings import ERROR
-from .base import ALL_KINDS, Problem, rule
+from .base import ALL_KINDS, EXPECTED_CONTENT, Problem, rule
 
-SOURCE = ("Expected content (former Fostering Services Regulations 2002, Schedule 1; Ofsted practice); for children, "
-          "Children Act 1989, section 26(3) and the Representations Procedure (England) Regulations 2006")
+SOURCE = (f"{EXPECTED_CONTENT}: the complaints procedure, its stages and timescales (for a council, the children's "
+          "procedure is made under Children Act 1989, section 26(3) and the Children Act 1989 Representations "
+          "Procedure (England) Regulations 2006; for an agency, under regulation 18)")
 
 
 @rule("complaints/no-timescale", ERROR, SOURCE, "expected-practice", ("statement-of-purpose",), "SOP-COMPLAINTS")
@@ -28,7 +29,8 @@ def contact_reachable(document):
     """A complaints contact with no phone number, email or postal address."""
     path = ("complaints",) if document.kind == "service" else ("complaints", "contact")
     contact = document.get(*path)
-    if isinstance(contact, dict) and "use" not in contact and not any(contact.get(k) for k in ("phone", "email", "address")):
+    reachable = isinstance(contact, dict) and any(contact.get(k) for k in ("phone", "email", "address"))
+    if isinstance(contact, dict) and "use" not in contact and not reachable:
         yield Problem(path, "The complaints contact gives no phone number, email or postal address.",
                       "Add the complaints team's `phone`, `email` and `address`, so a child or carer can complain "
                       "without a computer.", key=True)

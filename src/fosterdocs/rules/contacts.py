@@ -13,8 +13,12 @@ import re
 from ..findings import ERROR
 from .base import ALL_KINDS, Problem, rule
 
-OFSTED_SOURCE = "Fostering Services (England) Regulations 2011, regulation 3(3)(c)"
-COMMISSIONER_SOURCE = "NMS 2011, standard 16.4; Children Act 2004, section 2D"
+OFSTED_SOURCE = ("Expected practice: a statement of purpose tells readers how to reach Ofsted (the children's guide "
+                 "must give Ofsted's address, email and telephone: Fostering Services (England) Regulations 2011, "
+                 "regulation 3(3)(c))")
+COMMISSIONER_SOURCE = ("Expected practice in a statement of purpose (the children's guide says how to contact the "
+                       "Children's Commissioner: NMS 2011, standard 16.4)")
+STALE_SOURCE = "Expected practice: a published document gives contact details that work"
 
 
 def _digits(text) -> str:
@@ -26,10 +30,12 @@ def _compact(text) -> str:
     return re.sub(r"\s", "", str(text)).upper()
 
 
-@rule("contacts/stale-value", ERROR, OFSTED_SOURCE, "law")
+@rule("contacts/stale-value", ERROR, STALE_SOURCE, "expected-practice")
 def stale_values(document):
     """Text that matches a known stale value (data/reference/stale-values.yaml): old Ofsted numbers and
-    addresses, former Commissioners, .gsi.gov.uk emails, old IRM details."""
+    addresses, former Commissioners, .gsi.gov.uk emails, old IRM details. In a children's guide the entry's own
+    source and basis apply (regulation 3(3)(c) for Ofsted); elsewhere a stale contact is expected practice."""
+    in_guide = document.kind == "childrens-guide"
     strings = document.parts.strings
     for index, stale, matched in document.reference.stale_set.search(document.texts):
         path = strings[index][0]
@@ -40,8 +46,10 @@ def stale_values(document):
                    f"`use: reference/{record}` so it always shows the current details.")
         else:
             fix = "Replace it with the address the organisation uses now (usually the same without '.gsi')."
+        guide_basis = in_guide and stale.basis
         yield Problem(path, f"'{matched}' is {stale.what}, no longer in use.", fix, rule=stale.rule,
-                      source=stale.source)
+                      source=stale.source if guide_basis else f"{STALE_SOURCE} ({stale.source})",
+                      basis=stale.basis if guide_basis else "")
 
 
 def _differences(written: dict, current: dict, stale) -> list[str]:
@@ -59,7 +67,7 @@ def _differences(written: dict, current: dict, stale) -> list[str]:
 
 
 def _regulator_rule(key: str, record: str, label: str, source: str, rule_id: str):
-    @rule(rule_id, ERROR, source, "law", ("statement-of-purpose",))
+    @rule(rule_id, ERROR, source, "expected-practice", ("statement-of-purpose",))
     def check(document):
         """A written-out regulator contact whose phone, email or postcode is not the current one."""
         written = document.get("regulators", key)
@@ -93,4 +101,37 @@ def missing_references(document):
                           f"Add `{name}:` to {home}, or write the details out here instead of `use:`.")
 
 
-RULES = [stale_values, ofsted_differs, commissioner_differs, missing_references]
+FREEPHONE = re.compile(r"^0800|^0808")
+NEEDS = {"phone": "telephone number", "email": "email address", "address": "postal address"}
+
+
+@rule("contacts/unusable", ERROR, "Expected practice: a contact gives the way its reader can use (each entry of "
+      "data/reference/wording.yaml, usable_contacts, gives its source)", "expected-practice",
+      ("statement-of-purpose", "childrens-guide", "carer-handbook"))
+def unusable_contacts(document):
+    """A regulator or advocacy contact written out without the way its reader needs to reach it (the Children's
+    Commissioner by post only, where a child needs a free phone number)."""
+    for need in document.reference.wording.get("usable_contacts", []):
+        if document.kind not in need["kinds"]:
+            continue
+        path = tuple(need["path"].split("."))
+        written = document.get(*path)
+        contact = document.resolve(written) if isinstance(written, dict) else None
+        if not isinstance(contact, dict):
+            continue
+        missing = [NEEDS[key] for key in need["needs"] if not contact.get(key)]
+        phones = [p for p in [contact.get("phone"), *(contact.get("other_phones") or [])] if p]
+        not_free = need.get("freephone") and phones and not any(FREEPHONE.match(_digits(p)) for p in phones)
+        if len(missing) == len(need["needs"]) or not_free:
+            given = [what for key, what in NEEDS.items() if contact.get(key)]
+            said = f"only by {' and '.join(given)}" if given else "with no way to reach them"
+            who = need["who"][:1].upper() + need["who"][1:]
+            problem = (f"{who} is given {said}" + (", with no free number" if not_free else "")
+                       + ".")
+            why = " Children need a free number they can ring (0800 or 0808)." if need.get("freephone") else ""
+            fix = (f"Write `use: {need['use']}` here, which gives the current details." if need.get("use") else
+                   f"Add the {' or '.join(NEEDS[k] for k in need['needs'])}.")
+            yield Problem(path, problem + why, fix, source=need["source"], key=True)
+
+
+RULES = [stale_values, ofsted_differs, commissioner_differs, missing_references, unusable_contacts]

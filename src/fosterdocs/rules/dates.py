@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ..dates import long_date, months_later, parse_date, period_end_year, review_due
+from ..dates import committed_month, first_month_after, long_date, months_later, parse_date, period_end_year, review_due
 from ..findings import ERROR, WARNING
-from .base import DOCUMENT_KINDS, Problem, rule
+from .base import DOCUMENT_KINDS, EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
 
-REVIEW_SOURCE = ("Fostering Services (England) Regulations 2011, regulation 4 (keep under review and revise); "
-                 "the service's own review commitment")
-FIGURES_SOURCE = ("Expected content (former Fostering Services Regulations 2002, Schedule 1; Ofsted practice): "
-                  "numbers as at a stated date")
+REVIEW_SOURCE = ("The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
+                 "expected practice. Fostering Services (England) Regulations 2011, regulation 4 requires the "
+                 "document to be kept under review and revised where appropriate, and sets no interval")
+FIGURES_SOURCE = f"{EXPECTED_CONTENT}: numbers as at a stated date"
 FIGURES_MAX_MONTHS = 15
 REVIEW_FIX = ("Review the document, have the new version approved, then set document.approved_on and a new "
               "document.next_review_due (at most {months} months after approval).")
@@ -28,10 +28,28 @@ def _review_due(document):
     if default:
         return ("document", "approved_on"), due, (f"{long_date(due)} ({document.review_months} months after "
                                                    "approval: no next_review_due is written)")
+    if due is None:
+        return _committed_review(document)
     return ("document", "next_review_due"), due, long_date(due) if due else ""
 
 
-@rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+def _committed_review(document):
+    """With no dates written, the review a statement commits to ('approved in September each year'): the first such
+    month on or after the latest date its figures describe is the earliest this edition can have been approved, so
+    its review falls due a year later."""
+    month = committed_month(document.get("document", "review_commitment"))
+    described = [parsed[1] for _, written in _figure_dates(document) for parsed in [parse_date(written)] if parsed]
+    if not month or not described:
+        return ("document",), None, ""
+    latest = max(described)
+    approved = first_month_after(latest, month)
+    due = first_month_after(approved.replace(day=1) + timedelta(days=366), month)
+    return ("document", "review_commitment"), due, (
+        f"{due:%B %Y} (the statement says it is approved in {due:%B} each year, and its figures are as at "
+        f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)")
+
+
+@rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
 def review_overdue(document):
     """The document's next review date has passed."""
     path, due, shown = _review_due(document)
@@ -42,7 +60,7 @@ def review_overdue(document):
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+@rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
 def review_due_soon(document):
     """The document's next review date falls within the service's warning window (60 days unless set)."""
     path, due, shown = _review_due(document)
@@ -52,7 +70,7 @@ def review_due_soon(document):
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+@rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
 def no_review_date(document):
     """A document with neither a next review date nor an approval date to count the review interval from."""
     if isinstance(document.get("document"), dict) and _review_due(document)[1] is None:
@@ -63,7 +81,7 @@ def no_review_date(document):
                       f"{document.review_months} months from approval).", key=True)
 
 
-@rule("dates/period-ended", WARNING, REVIEW_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+@rule("dates/period-ended", WARNING, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
 def period_ended(document):
     """A document with no review date whose own period (such as 2024-25) has ended."""
     period = document.get("document", "period")
@@ -111,8 +129,8 @@ def figures_out_of_date(document):
                           "months ago.", "Replace them with current figures and their new 'as at' date.")
 
 
-@rule("related/expired", WARNING, "Fostering Services (England) Regulations 2011, regulation 3(5) and 4 (the "
-      "service is run in line with a statement kept under review)", "law")
+@rule("related/expired", WARNING, "Expected practice: a document refers to the strategies and plans in force "
+      "(Ofsted reads a statement that relies on an ended strategy as not kept under review)", "expected-practice")
 def related_expired(document):
     """A strategy, policy or plan the document relies on whose period has ended."""
     for index, related in enumerate(document.get("related_documents", default=[]) or []):
@@ -124,4 +142,5 @@ def related_expired(document):
                           "if it has not been replaced.")
 
 
-RULES = [review_overdue, review_due_soon, no_review_date, period_ended, figures_undated, figures_out_of_date, related_expired]
+RULES = [review_overdue, review_due_soon, no_review_date, period_ended, figures_undated, figures_out_of_date,
+         related_expired]

@@ -28,13 +28,16 @@ def _procedure_without_stages(document):
                       "of statement-of-purpose.yaml) lists no stages, so readers cannot see how a complaint is "
                       "handled or how long each stage takes.",
                       "Add the stages, each with its `working_days`, to `complaints.stages` in "
-                      "statement-of-purpose.yaml: every document that shows the procedure then has them.")
+                      "statement-of-purpose.yaml: every document that shows the procedure then has them.",
+                      source=document.regime.complaints_source if document.kind == "childrens-guide" else "")
 
 
-guide_procedure_without_stages = rule("complaints/no-stages", ERROR, f"{REG3_3}(b)(ii); Children Act 1989, section "
-                                      "26(3)", "law", GUIDE_KINDS, "REG3-3b")(_procedure_without_stages)
+guide_procedure_without_stages = rule("complaints/no-stages", ERROR, f"{REG3_3}(b) (the limb for the service's "
+                                      "type: (i) an agency's regulation 18 procedure, (ii) a council's Children Act "
+                                      "1989 section 26(3) procedure)", "law", GUIDE_KINDS, "REG3-3b")(
+                                          _procedure_without_stages)
 handbook_procedure_without_stages = rule("complaints/no-stages", ERROR, "Expected content of a foster carer handbook "
-                                         "(Ofsted practice); Children Act 1989, section 26(3)", "expected-practice",
+                                         "(Ofsted practice): how a complaint is handled", "expected-practice",
                                          HANDBOOK_KINDS, "HB-COMPLAINTS")(_procedure_without_stages)
 
 

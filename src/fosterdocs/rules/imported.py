@@ -10,11 +10,10 @@ from __future__ import annotations
 from ..findings import WARNING
 from .base import Problem, rule
 
-SOURCE = ("Fostering Services (England) Regulations 2011, regulation 3(1) (the statement of purpose the service "
-          "publishes is its own, reviewed text)")
+SOURCE = "fosterdocs data model: text that fosterdocs import could not place is not published until a person moves it"
 
 
-@rule("import/unmapped", WARNING, SOURCE, "law", ("statement-of-purpose",))
+@rule("import/unmapped", WARNING, SOURCE, "data", ("statement-of-purpose",))
 def unmapped(document):
     """A part of an imported document that was not placed in a section and has not been reviewed yet."""
     for index, part in enumerate(document.get("unmapped", default=[]) or []):

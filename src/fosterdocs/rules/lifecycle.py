@@ -13,13 +13,13 @@ from __future__ import annotations
 from ..dates import long_date, parse_date
 from ..edition import LODGE_WITHIN_DAYS, Edition
 from ..findings import ERROR, WARNING
-from .base import DOCUMENT_KINDS, GUIDE_KINDS, Problem, rule
+from .base import DOCUMENT_KINDS, GUIDE_KINDS, REVIEW_INTERVAL, Problem, rule
 
 REG4 = "Fostering Services (England) Regulations 2011, regulation 4"
-INTERVAL_SOURCE = (f"The service's own review commitment (review_interval_months in service.yaml, 12 unless set) "
-                   f"and {REG4} (keep the document under review)")
+INTERVAL_SOURCE = (f"The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
+                   f"expected practice; {REG4} requires review and revision where appropriate, at no set interval")
 LODGE_SOURCE = f"{REG4} (notify Ofsted of any revision within {LODGE_WITHIN_DAYS} days)"
-DATES_SOURCE = f"{REG4} (the document's record of its approval, lodging and supply must be true)"
+DATES_SOURCE = "fosterdocs data model: an edition's approval, lodging and supply dates record what has happened"
 RESUPPLY_SOURCE = f"{REG4} (supply a revised children's guide to each foster parent and each child placed)"
 
 EVENT_DATES = {"approved_on": "approval date", "lodged_with_ofsted_on": "date Ofsted was sent it",
@@ -30,7 +30,8 @@ def _edition(document) -> Edition:
     return Edition.of(document.get("document"))
 
 
-@rule("lifecycle/review-beyond-interval", ERROR, INTERVAL_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+@rule("lifecycle/review-beyond-interval", ERROR, INTERVAL_SOURCE, "expected-practice", DOCUMENT_KINDS,
+      REVIEW_INTERVAL)
 def review_beyond_interval(document):
     """The next review date is later than the service's review interval after approval."""
     edition, months = _edition(document), document.review_months
@@ -45,26 +46,29 @@ def review_beyond_interval(document):
 
 @rule("lifecycle/not-lodged", ERROR, LODGE_SOURCE, "law", DOCUMENT_KINDS, "REG4")
 def not_lodged(document):
-    """An edition approved more than 28 days ago with no record that Ofsted was sent it."""
+    """A revision made more than 28 days ago with no record that Ofsted was told of it (an edition re-approved
+    unchanged, `changed: false` in its revision entry, is not a revision: the 28 days run from the last change)."""
     edition = _edition(document)
     if edition.lodging_status(document.today) != "late":
         return
-    approved = long_date(edition.approved[1])
-    days = (document.today - edition.approved[1]).days
+    what = "this edition was approved" if edition.revised == edition.approved else "the text last changed"
+    revised = long_date(edition.revised[1])
+    days = (document.today - edition.revised[1]).days
     if edition.lodged:
         where = ("document", "lodged_with_ofsted_on")
-        message = (f"Ofsted was last sent this document on {long_date(edition.lodged[1])}, before this edition "
-                   f"was approved ({approved}, {days} days ago).")
+        message = (f"Ofsted was last sent this document on {long_date(edition.lodged[1])}, before {what} "
+                   f"({revised}, {days} days ago).")
     else:
         where = ("document", "approved_on")
-        message = f"This edition was approved {days} days ago ({approved}) and there is no record that Ofsted has it."
-    yield Problem(where, f"{message} Ofsted must be sent it within {LODGE_WITHIN_DAYS} days of approval, by "
+        message = f"{what.capitalize()} {days} days ago ({revised}) and there is no record that Ofsted has it."
+    yield Problem(where, f"{message} Ofsted must be told of a revision within {LODGE_WITHIN_DAYS} days, by "
                   f"{long_date(edition.lodge_by)}.",
                   "Send this edition to Ofsted now, then record the date in document.lodged_with_ofsted_on "
-                  "(YYYY-MM-DD).")
+                  "(YYYY-MM-DD). If this edition was re-approved without any change, say `changed: false` in its "
+                  "entry under document.revisions.")
 
 
-@rule("lifecycle/future-date", ERROR, DATES_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+@rule("lifecycle/future-date", ERROR, DATES_SOURCE, "data", DOCUMENT_KINDS)
 def future_date(document):
     """An approval, lodging or re-supply date that has not happened yet."""
     meta = document.get("document")

@@ -29,8 +29,11 @@ HARDEST_SHOWN = 3
 MIN_WORDS_TO_RANK = 4  # shorter fragments (a list item like 'First aid') say little about how hard a text is
 READABILITY_SOURCE = ("NMS 2011, standards 16.3 and 16.5 (the child receives the guide in a way that suits their age "
                       "and understanding); Fostering Services (England) Regulations 2011, regulation 3(4)")
-ALT_SOURCE = ("Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018: "
-              "WCAG 2.2 success criterion 1.1.1 (non-text content)")
+ALT_SOURCE = ("WCAG 2.2 success criterion 1.1.1 (non-text content): good practice for an independent agency; for a "
+              "council, law (Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+              "Regulations 2018, which bind public sector bodies)")
+COUNCIL_ALT_SOURCE = ("Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations "
+                      "2018 (a council is a public sector body): WCAG 2.2 success criterion 1.1.1 (non-text content)")
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -138,17 +141,20 @@ def _pictures(document) -> Iterator[tuple[tuple, dict]]:
             yield path + ("picture",), block["picture"]
 
 
-@rule("pictures/no-alt", ERROR, ALT_SOURCE, "law", ALL_KINDS)
+@rule("pictures/no-alt", ERROR, ALT_SOURCE, "expected-practice", ALL_KINDS)
 def picture_without_alt(document):
-    """A picture with no alt text, so people who cannot see it miss what it says."""
+    """A picture with no alt text, so people who cannot see it miss what it says (law for a council's website)."""
+    public_body = not document.regime.registered
     for path, picture in _pictures(document):
         if not str(picture.get("alt") or "").strip():
             yield Problem(path, f"The picture {picture.get('file', '')} has no alt text.",
                           "Add `alt:` saying in a few plain words what the picture shows, for example "
-                          "'A social worker talking with a boy at the kitchen table'.", key=True)
+                          "'A social worker talking with a boy at the kitchen table'.", key=True,
+                          source=COUNCIL_ALT_SOURCE if public_body else "", basis="law" if public_body else "")
 
 
-@rule("pictures/missing-file", ERROR, ALT_SOURCE, "law", ALL_KINDS)
+@rule("pictures/missing-file", ERROR, "fosterdocs data model: a picture's file is kept in the service's folder",
+      "data", ALL_KINDS)
 def picture_file_missing(document):
     """A picture whose file is not in the service's folder."""
     folder = Path(document.loaded.file).parent

@@ -7,10 +7,9 @@ fails:  teams with no staff numbers at all; `total_households: 217` when the kin
 from __future__ import annotations
 
 from ..findings import ERROR, WARNING
-from .base import DOCUMENT_KINDS, Problem, rule
+from .base import DOCUMENT_KINDS, EXPECTED_CONTENT, Problem, rule
 
-STAFF_SOURCE = ("Expected content (former Fostering Services Regulations 2002, Schedule 1; Ofsted practice): "
-                "the number, relevant qualifications and experience of the staff")
+STAFF_SOURCE = f"{EXPECTED_CONTENT}: the number, relevant qualifications and experience of the staff"
 
 
 @rule("staffing/no-figures", ERROR, STAFF_SOURCE, "expected-practice", DOCUMENT_KINDS, "SOP-STAFF")
@@ -25,8 +24,8 @@ def no_staff_figures(document):
                       key=True)
 
 
-@rule("figures/total-mismatch", WARNING, "Expected content (former Fostering Services Regulations 2002, "
-      "Schedule 1; Ofsted practice): numbers of approved fostering households", "expected-practice",
+@rule("figures/total-mismatch", WARNING, f"{EXPECTED_CONTENT}: numbers of approved fostering households",
+      "expected-practice",
       DOCUMENT_KINDS, "SOP-NUMBERS")
 def total_mismatch(document):
     """The kinds of household listed do not add up to the total given."""

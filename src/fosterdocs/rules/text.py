@@ -19,8 +19,8 @@ FICTIONAL = PatternSet([
 ])
 
 
-@rule("text/placeholder", ERROR, "Fostering Services (England) Regulations 2011, regulation 3(1) (a complete "
-      "written statement)", "law")
+@rule("text/placeholder", ERROR, "fosterdocs data model: placeholders, editing notes and the example service's "
+      "made-up contacts are never published", "data")
 def placeholders(document):
     """Placeholder text (data/reference/placeholders.yaml) or, outside a fictional service, fictional contacts."""
     strings = document.parts.strings
@@ -33,8 +33,7 @@ def placeholders(document):
                           "Replace it with your service's real contact details.")
 
 
-@rule("text/table-shape", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
-      "use)", "standard")
+@rule("text/table-shape", ERROR, "fosterdocs data model: a table has one cell per column in every row", "data")
 def table_shape(document):
     """A table row with more or fewer cells than the table has column headings (often a comma that split a cell)."""
     for path, table in document.parts.tables:
