@@ -11,7 +11,7 @@ from jsonschema import Draft202012Validator
 from validator_support import ROOT
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
-REQUIREMENTS = ROOT.parent / "shared" / "reference" / "requirements.md"
+REQUIREMENTS = ROOT / "tests" / "fixtures" / "reference" / "requirements.md"
 BASES = {"law", "standard", "expected-practice", "data"}
 
 
