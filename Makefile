@@ -66,6 +66,7 @@ benchmarks: setup-test
 	$(BIN)/python benchmarks/validate.py
 	$(BIN)/python benchmarks/pdf_render.py
 	$(BIN)/python benchmarks/site_build.py
+	$(BIN)/python benchmarks/long_words.py
 	$(BIN)/python benchmarks/editor_preview.py
 
 # The editor's GOV.UK Frontend styles and script, compiled in a system font (no GDS Transport, no crown) and committed

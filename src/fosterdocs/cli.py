@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__, status
+from .dates import YEARS, parse_date
 from .project import CannotRun, Project, find_root, shown
 from .reporters import FORMATS
 from .validation import validate
@@ -21,10 +22,11 @@ GC_EVERY = 10_000  # allocations between collections: documents make many small 
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+    parsed = parse_date(text)
+    if not parsed or parsed[0] != parsed[1]:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD from {YEARS[0]} to "
+                                         f"{YEARS[-1]}")
+    return parsed[0]
 
 
 def _days(text: str) -> int:

@@ -231,6 +231,7 @@ _TESTS: dict[str, Callable[[Any, dict, _Constants], str]] = {  # keyword -> test
     "enum": lambda e, _, c: f"{c(_frozen)}(i) in {c({_frozen(item) for item in e})}",
     "required": lambda r, _, c: f"not isinstance(i, dict) or i.keys() >= {c(set(r))}",
     "minLength": lambda n, _, c: f"not isinstance(i, str) or len(i) >= {c(n)}",
+    "maxLength": lambda n, _, c: f"not isinstance(i, str) or len(i) <= {c(n)}",
     "minItems": lambda n, _, c: f"not isinstance(i, list) or len(i) >= {c(n)}",
     "minProperties": lambda n, _, c: f"not isinstance(i, dict) or len(i) >= {c(n)}",
     "minimum": lambda n, _, c: f"not {c(_is_number)}(i) or i >= {c(n)}",

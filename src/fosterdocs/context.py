@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from .validation import validate
 TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
           "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
           "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
+_NOT_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9.-]+")
 NOT_SECTIONS = {"document", "related_documents", "other_sections", "unmapped"}
 
 
@@ -57,9 +59,11 @@ class DocumentContext:
 
     @property
     def edition(self) -> str:
-        """What names this edition in a file name: its period, version or approval year."""
-        return str(self.meta.get("period") or self.meta.get("version") or self.meta.get("approved_on", "")[:4]
-                   or "current").replace("/", "-").replace(" ", "")
+        """What names this edition in a file name: its period, version or approval year, in letters, digits, dots
+        and hyphens only (whatever the data holds), at most 40 of them."""
+        written = self.meta.get("period") or self.meta.get("version") or str(self.meta.get("approved_on") or "")[:4]
+        name = _NOT_IN_FILE_NAME.sub("-", str(written).replace("/", "-").replace(" ", ""))[:40].strip("-.")
+        return name or "current"
 
     @property
     def easy_read(self) -> bool:

@@ -6,16 +6,20 @@ import calendar
 import re
 from datetime import date
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+YEARS = range(1990, 2101)  # the years a date in a fostering service's document can sensibly fall in
+_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")  # the whole text (fullmatch)
 _PERIOD = re.compile(r"(\d{4})\s*[-–/]\s*(\d{2,4})\b")
 
 
 def parse_date(text) -> tuple[date, date] | None:
-    """The first and last day a written date can mean ('2025-03' is all of March), or None."""
-    match = _DATE.match(str(text))
+    """The first and last day a written date can mean ('2025-03' is all of March), or None (also for a year outside
+    YEARS: the rule dates/out-of-range says so, and nothing computed from such a date can overflow)."""
+    match = _DATE.fullmatch(str(text))
     if not match:
         return None
     year, month, day = int(match[1]), int(match[2]), match[3]
+    if year not in YEARS:
+        return None
     try:
         if day:
             exact = date(year, month, int(day))
@@ -23,6 +27,12 @@ def parse_date(text) -> tuple[date, date] | None:
         return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
     except ValueError:
         return None
+
+
+def out_of_range(text) -> bool:
+    """A date written in the right form whose year is outside YEARS (a slip such as 9999-12-31 or 0202-03-01)."""
+    match = _DATE.fullmatch(text) if isinstance(text, str) else None
+    return bool(match) and int(match[1]) not in YEARS
 
 
 def period_end_year(text) -> int | None:

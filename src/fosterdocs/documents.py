@@ -8,13 +8,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from .findings import Finding
-from .loading import Loaded, load
+from .confinement import inside
+from .findings import ERROR, Finding
+from .loading import DATA_MODEL, Loaded, load
 from .reference import Reference, Texts
 from .regimes import Regime, regime_of
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
+MAX_REVIEW_MONTHS = 36  # bounds on service.yaml's settings (the schema's are stricter): no date arithmetic overflows
+MAX_WARNING_DAYS = 366
 REFERABLE = ("statement-of-purpose",)  # documents whose sections others may show with `use: statement-of-purpose/...`
 
 
@@ -23,12 +26,16 @@ class Shelf:
 
     def __init__(self, folder: Path, shown: Callable[[Path], str] = str):
         self.folder, self.shown = folder, shown
+        self.data_folder = folder.parent.resolve()  # a file whose links lead out of it is never read
         self._loaded: dict[Path, tuple[Loaded | None, list[Finding]]] = {}
         self._data: dict[str, Any] = {}
 
     def load(self, path: Path) -> tuple[Loaded | None, list[Finding]]:
         if path not in self._loaded:
-            self._loaded[path] = load(path, self.shown(path))
+            self._loaded[path] = load(path, self.shown(path)) if inside(path, self.data_folder) else (None, [
+                Finding(self.shown(path), 1, 1, ERROR, "file/outside-data", "This file is a link to a file outside "
+                        "the data folder, so fosterdocs does not read it.", "Put the file itself in the service's "
+                        "folder instead of a link to it.", DATA_MODEL)])
         return self._loaded[path]
 
     def data(self, name: str) -> Any:
@@ -75,9 +82,11 @@ class Document:
         """Every text value, ready for the pattern sets to search (indexes as in parts.strings)."""
         return Texts([text for _, text in self.parts.strings])
 
-    def _setting(self, name: str, default: int) -> int:
+    def _setting(self, name: str, default: int, most: int) -> int:
+        """A number from service.yaml, or the default when it is not a whole number from 1 to most (the schema
+        reports it)."""
         value = self.service.get(name)
-        return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+        return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= most else default
 
     @property
     def regime(self) -> Regime:
@@ -86,11 +95,11 @@ class Document:
 
     @property
     def review_months(self) -> int:
-        return self._setting("review_interval_months", DEFAULT_REVIEW_MONTHS)
+        return self._setting("review_interval_months", DEFAULT_REVIEW_MONTHS, MAX_REVIEW_MONTHS)
 
     @property
     def warning_days(self) -> int:
-        return self._setting("review_warning_days", DEFAULT_WARNING_DAYS)
+        return self._setting("review_warning_days", DEFAULT_WARNING_DAYS, MAX_WARNING_DAYS)
 
     def resolve(self, value: Any) -> Any:
         """A contact written out, or the shared record a `use:` names (None when it does not exist): from

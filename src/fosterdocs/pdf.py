@@ -16,10 +16,12 @@ from urllib.request import url2pathname
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from .confinement import check_output_folder
 from .context import ServiceContext, gather
-from .findings import Report
-from .rendering import environment
+from .findings import Finding, Report
+from .pictures import publishable_only
 from .project import CannotRun
+from .rendering import RENDER_ERRORS, environment, unshowable
 
 PRINT_TEMPLATES = Path(__file__).parent / "templates" / "print"
 DRAFT_MARK = "DRAFT — not for lodging"
@@ -36,6 +38,7 @@ class PdfFile:
     path: Path
     size: int
     draft: bool = False
+    problem: Finding | None = None  # why it could not be made (then nothing was written)
 
 
 class LocalFilesOnly(URLFetcher):
@@ -97,6 +100,8 @@ def write_pdf(context: ServiceContext, kind: str, out_dir: Path, today: date, cr
         size = render(print_html(context, kind, today, created), target, context.folder)
     except OSError as err:
         raise CannotRun(f"Could not write {target}: {err.strerror or err}.") from None
+    except RENDER_ERRORS as error:
+        return PdfFile(context.id, kind, target, 0, True, unshowable(context, kind, error))
     return PdfFile(context.id, kind, target, size, context.documents[kind].is_preview)
 
 
@@ -128,6 +133,11 @@ def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs:
 
 
 def make_pdfs(data: Path, services: list[str], out_dir: Path, today: date) -> tuple[Report, list[PdfFile]]:
-    """Check the named services (or every one), then write their PDFs: what `fosterdocs pdf` does."""
-    _, report, chosen = gather(data, services, today)
-    return report, write_pdfs(chosen, out_dir, today)
+    """Check the named services (or every one), then write their PDFs: what `fosterdocs pdf` does. A document whose
+    PDF cannot be made is a finding (render/unshowable)."""
+    project, report, chosen = gather(data, services, today)
+    check_output_folder(out_dir, project.data, "PDFs")
+    publishable_only(chosen)
+    files = write_pdfs(chosen, out_dir, today)
+    report.findings += [file.problem for file in files if file.problem]
+    return report, [file for file in files if not file.problem]

@@ -20,8 +20,9 @@ from .findings import Finding
 from .reference import Reference, load_reference
 
 LEGACY_MARKER = "data/reference/regulators.yaml"  # a copy of this repository's data without fosterdocs.yml
-SERVICE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-RESERVED_IDS = ("example", "reference")
+SERVICE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")  # the whole name (fullmatch): a web address and a folder
+FICTIONAL_EXAMPLES = ("example", "example-agency")  # the bundled fictional services: only they may be fictional
+RESERVED_IDS = (*FICTIONAL_EXAMPLES, "reference")
 
 
 class CannotRun(Exception):
@@ -30,9 +31,9 @@ class CannotRun(Exception):
 
 def check_new_service_id(service_id: str) -> None:
     """Refuse an id that cannot name a new service folder (CannotRun says why)."""
-    if not SERVICE_ID.match(service_id) or service_id in RESERVED_IDS:
-        raise CannotRun(f"'{service_id}' cannot be a service id: use lower-case letters, digits and hyphens "
-                        "(for example 'north-shire'), other than 'example' and 'reference'.")
+    if not SERVICE_ID.fullmatch(service_id) or service_id in RESERVED_IDS:
+        raise CannotRun(f"{service_id!r} cannot be a service id: use up to 60 lower-case letters, digits and "
+                        "hyphens (for example 'north-shire'), other than " + ", ".join(RESERVED_IDS) + ".")
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -85,17 +86,19 @@ class Project:
         return resource(self.root, relative)
 
     def services(self) -> list[Path]:
-        """Every service folder, by name."""
+        """Every service folder, by name: the folders in data/ but reference/, hidden ones (backups) and links."""
         if not self.data.is_dir():
             return []
-        return sorted(p for p in self.data.iterdir() if p.is_dir() and p.name != "reference"
+        return sorted(p for p in self.data.iterdir() if p.is_dir() and not p.is_symlink() and p.name != "reference"
                       and not p.name.startswith("."))
 
     def service(self, name: str) -> Path:
         """The folder of a service named by its id or by its folder's path."""
-        for candidate in (self.data / name, Path(name)):
-            if candidate.is_dir() and candidate.resolve().parent == self.data.resolve():
-                return candidate
+        services = self.services()
+        for candidate in (self.data / name, Path(name).absolute()):
+            folder = candidate.parent.resolve() / candidate.name  # a link to a folder is not a service
+            if folder in services:
+                return folder
         raise CannotRun(f"There is no service called '{name}' in {shown(self.data)}.")
 
 

@@ -10,22 +10,32 @@ import logging
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Iterator
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from .branding import site_settings
+from .confinement import check_output_folder, inside
 from .context import ServiceContext, gather
-from .documents import content_blocks
 from .findings import Report
+from .pictures import publishable_only
+from .project import CannotRun, Project, shown
 from .resources import SITE_CONFIG
 from .site import SITE_KEY, Site, write_pages
-from .project import CannotRun, Project, shown
 
+BUILDING = ".building-"  # a site being built is staged in .<site>.building-<random> beside it
+LOCK = ".lock"  # held by the build using a staging folder
 MARKER = ".fosterdocs-site"  # in every site we write: only such a folder (or an empty one) is ever replaced
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -73,43 +83,74 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
     if publish and not names:
         names = list(Project.find(data).config.publish)
     project, report, services = gather(data, names or [], today)
+    if not project.resource(SITE_CONFIG).is_file():
+        raise CannotRun(f"There is no website configuration at {shown(project.resource(SITE_CONFIG))}.")
+    check_output_folder(site_dir, project.data, "site")
+    check_replaceable(site_dir)
     if publish:
         report = blocking(report, services)
         if report.errors:
             return Outcome(report, services, site_dir, refused=True)
-    if not project.resource(SITE_CONFIG).is_file():
-        raise CannotRun(f"There is no website configuration at {shown(project.resource(SITE_CONFIG))}.")
-    if site_dir.resolve().is_relative_to(project.data.resolve()):
-        raise CannotRun(f"{shown(site_dir)} is inside the data folder: choose a folder outside it for the site.")
-    check_replaceable(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    try:
-        written = write_pdfs(services, staging / "pdf", today) if pdfs else []
+    with staging_folder(site_dir) as staging:
+        pictures = publishable_only(services)
+        made = write_pdfs(services, staging / "pdf", today) if pdfs else []
+        written = [pdf for pdf in made if not pdf.problem]
         site = Site(services, today, {(p.service_id, p.kind): p.size for p in written})
         render_site(site, *site_settings(project, staging / "theme"), staging / "pages", staging / "site")
+        problems = [pdf.problem for pdf in made if pdf.problem] + site.unshowable
+        if publish and problems:
+            raise CannotRun(f"{problems[0].file} has no errors, yet its page or PDF could not be made; nothing was "
+                            "published. Please tell the fosterdocs maintainers, with the file.")
+        report.findings += problems
         for pdf in written:
             os.replace(pdf.path, staging / "site" / pdf.service_id / pdf.path.name)
-        copy_pictures(services, staging / "site")
+        copy_pictures(pictures, staging / "site")
         written = [replace(pdf, path=site_dir / pdf.service_id / pdf.path.name) for pdf in written]
         (staging / "site" / MARKER).write_text("Written by fosterdocs; replaced by each build.\n", encoding="utf-8")
         swap_into_place(staging / "site", site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return Outcome(report, services, site_dir, pdfs=written)
 
 
-def copy_pictures(services: list[ServiceContext], site_root: Path) -> None:
-    """Each document's pictures beside its page, at the path the document gives inside its service's folder."""
-    for service in services:
-        for name, document in service.documents.items():
-            for _, block in content_blocks({s.key: s.data for s in document.sections}):
-                file = block.get("picture", {}).get("file") if isinstance(block, dict) else None
-                source = service.folder / str(file) if file and service.folder else None
-                if source and source.resolve().is_relative_to(service.folder.resolve()) and source.is_file():
-                    target = site_root / service.id / name / file
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(source, target)
+def copy_pictures(pictures: list[tuple[Path, Path]], site_root: Path) -> None:
+    """Each publishable picture (see pictures.publishable_only) beside its document's page; a target that would
+    land outside the site once its folders are resolved is never written."""
+    for source, place in pictures:
+        target = site_root / place
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if inside(target, site_root) and not target.is_symlink():
+            shutil.copyfile(source, target)
+
+
+@contextmanager
+def staging_folder(site_dir: Path) -> Iterator[Path]:
+    """A new folder beside site_dir to build in, removed afterwards. Folders that builds stopped before they
+    finished (killed, a power cut) left are removed first: each build holds a lock in its folder while it runs, so a
+    build still running elsewhere keeps its own."""
+    for name in os.listdir(site_dir.parent):
+        if name.startswith(f".{site_dir.name}{BUILDING}") and not _locked(site_dir.parent / name):
+            shutil.rmtree(site_dir.parent / name, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}{BUILDING}", dir=site_dir.parent))
+    try:
+        with open(staging / LOCK, "w") as lock:
+            if fcntl:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _locked(folder: Path) -> bool:
+    """Whether a running build holds the lock in its staging folder (where locks cannot be taken, open files
+    already keep a running build's folder from being removed)."""
+    if not fcntl or folder.is_symlink() or not (folder / LOCK).is_file():
+        return False
+    with open(folder / LOCK) as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+    return False
 
 
 def write_pdfs(services: list[ServiceContext], out_dir: Path, today: date) -> list:

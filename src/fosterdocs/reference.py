@@ -102,6 +102,7 @@ class Reference:
     regulators: dict[str, dict] = field(default_factory=dict)
     stale: list[Pattern] = field(default_factory=list)
     placeholders: list[Pattern] = field(default_factory=list)
+    example_identity: list[Pattern] = field(default_factory=list)
     outdated: list[Term] = field(default_factory=list)
     wording: dict = field(default_factory=dict)  # stated_counts, future_tense, usable_contacts (wording.yaml)
     files: dict[str, Loaded] = field(default_factory=dict)
@@ -115,6 +116,8 @@ class Reference:
         return PatternSet(self.placeholders)
 
     @cached_property
+    def example_identity_set(self) -> PatternSet:
+        return PatternSet(self.example_identity)
     def outdated_set(self) -> PatternSet:
         return PatternSet(self.outdated)
 
@@ -158,6 +161,7 @@ def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple
         for key in ("stated_counts", "number_words", "future_tense", "usable_contacts"):
             if key in data:
                 reference.wording[key] = data.pop(key)
+        reference.example_identity += _patterns(data.pop("example_identity", []))
         reference.regulators.update(data)
     return reference, findings
 

@@ -48,4 +48,4 @@ REGIMES = {regime.type: regime for regime in (LOCAL_AUTHORITY, INDEPENDENT_AGENC
 def regime_of(service: dict | None) -> Regime:
     """The regime a service.yaml declares (a council's, when `type` is missing or unknown: a schema error says so)."""
     kind = service.get("type") if isinstance(service, dict) else None
-    return REGIMES.get(kind, LOCAL_AUTHORITY)
+    return REGIMES.get(kind, LOCAL_AUTHORITY) if isinstance(kind, str) else LOCAL_AUTHORITY

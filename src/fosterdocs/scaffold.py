@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from ruamel.yaml import YAML, YAMLError
 
 from .project import CannotRun, check_new_service_id
 
+BACKUPS = ".backups"  # in data/, hidden: no command takes a folder in it for a service
 HEADER = ("# {service_id}: started from the fictional example service on {day}. Replace every example detail\n"
           "# (example.org addresses, 01632 960xxx numbers, Exampleshire): the validator reports each one left.\n")
 
@@ -29,7 +31,7 @@ def new_service(data: Path, example: Path, service_id: str, force: bool = False,
                 schemas_at: str | None = None) -> tuple[Path, Path | None]:
     """Copy the example service to data/SERVICE-ID as a non-fictional service, with facts (such as its name) set in
     its service.yaml and, for a project without its own schema/ folder, the schema lines pointing at schemas_at; with
-    force, back up what was there."""
+    force, what was there is kept in data/.backups/SERVICE-ID-<time>-<random>/ first."""
     check_new_service_id(service_id)
     target = data / service_id
     if not example.is_dir():
@@ -39,17 +41,24 @@ def new_service(data: Path, example: Path, service_id: str, force: bool = False,
         if not force:
             raise CannotRun(f"{target} already exists. Nothing was changed; use --force to replace it "
                             "(the old folder is kept as a backup).")
-        backup = target.with_name(f"{service_id}.backup-{datetime.now():%Y%m%d-%H%M%S}")
-        target.rename(backup)
+        backups = data / BACKUPS
+        backups.mkdir(exist_ok=True)
+        backup = Path(tempfile.mkdtemp(prefix=f"{service_id}-{datetime.now():%Y%m%d-%H%M%S}-", dir=backups))
+        backup = target.rename(backup / service_id)
     target.mkdir()
     yaml = YAML()  # round-trip: comments, order and quoting are kept
     yaml.width = 4096
     for source in sorted(example.glob("*.yaml")):
         text = source.read_text(encoding="utf-8")
         if source.name == "service.yaml":
-            document = yaml.load(text)
-            del document["fictional"]
-            document.update(facts or {})
+            try:
+                document = yaml.load(text)
+            except YAMLError as err:
+                raise CannotRun(f"{source} cannot be read ({err.__class__.__name__}): new services are copied from "
+                                "it, so put it right first (fosterdocs validate says where).") from None
+            if isinstance(document, dict):
+                document.pop("fictional", None)
+                document.update(facts or {})
             buffer = io.StringIO()
             yaml.dump(document, buffer)
             text = buffer.getvalue()

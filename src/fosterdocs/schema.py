@@ -200,6 +200,10 @@ class _Mapper:
         elif kind in ("pattern", "minLength"):  # only plain text has a pattern without its own message
             yield self.finding(path, {**notes, "x-rule": "schema/empty"}, f"{where} is empty.",
                                "Write the text, or remove the line.")
+        elif kind == "maxLength":
+            yield self.finding(path, {**notes, "x-rule": notes.get("x-rule", "schema/too-long")},
+                               f"{where} is {len(error.instance):,} characters long; it should be at most "
+                               f"{error.validator_value:,}.", "Shorten it: put the detail in the section's text.")
         elif kind == "minItems":
             yield self.finding(path, {**notes, "x-rule": notes.get("x-rule", "schema/empty")},
                                f"{where} is an empty list.", "Add at least one item, or remove the line.")

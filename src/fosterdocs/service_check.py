@@ -58,9 +58,12 @@ def check_service(project: Project, folder: Path, only: list[Path] | None,
         if not service_file.exists():
             findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/missing-service",
                                     "This service has no service.yaml, so its shared facts are missing.",
-                                    "Copy data/example/service.yaml into this folder and fill it in.",
+                                    "Create service.yaml in this folder with your service's own name, "
+                                    "registered manager and contacts; start it with the line `# yaml-language-"
+                                    "server: $schema=../../schema/service.schema.json` and your editor lists "
+                                    "what it holds.",
                                     DATA_MODEL, service=service_id))
-        if not SERVICE_ID.match(service_id):
+        if not SERVICE_ID.fullmatch(service_id):
             findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/service-id",
                                     f"The folder name '{service_id}' cannot be used as a web address.",
                                     "Rename the folder in lower case, with hyphens instead of spaces.",

@@ -20,9 +20,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from .bounds import shorten_words
 from .context import ServiceContext
 from .documents import DEFAULT_REVIEW_MONTHS, DEFAULT_WARNING_DAYS
-from .rendering import environment
+from .findings import Finding
+from .rendering import RENDER_ERRORS, environment, unshowable
 from .status import COLUMNS, StatusRow, cells, rows
 
 SITE_KEY = "fosterdocs_site"  # where the build puts the Site in the mkdocs config, for the macros
@@ -39,6 +41,7 @@ MACROS = {"home": "site/home.html", "review_calendar": "site/calendar.html", "se
           "site_services": "site/services.html", "build_date": "site/build_date.html"}
 _HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+UNSHOWABLE = "site/unshowable.html"  # in place of a service's page whose data its template could not show
 SLOT = "<!--fosterdocs-slot-{}-->"  # data is always escaped, so it can never contain this
 
 
@@ -68,6 +71,7 @@ class Site:
     def __post_init__(self):
         self.pages = {page.src_path: page for page in self._pages()}
         self.slots: dict[str, list[str]] = {}  # each page's macro output, waiting for on_page_content
+        self.unshowable: list[Finding] = []  # a finding for each page whose data its template could not show
 
     def _pages(self):
         yield from (SitePage(name, name) for name in PAGES_BEFORE_SERVICES)
@@ -116,7 +120,7 @@ def contact_groups(service: dict) -> list[tuple[str, str, list[dict]]]:
 
 def nav_title(text: str) -> Markup:
     """A title for mkdocs and the theme, which print titles as HTML: escaped, and never read as a macro."""
-    return Markup(str(escape(str(text))).replace("{", "&#123;"))
+    return Markup(str(escape(shorten_words(str(text)))).replace("{", "&#123;"))
 
 
 def write_pages(site: Site, templates: Path, pages: Path) -> None:
@@ -138,11 +142,18 @@ def render_page(site: Site, template: str, src_path: str, files, page_url: str) 
         found = files.get_file_from_path(target)
         return get_relative_url(found.url if found else target, page_url)
 
-    html = environment().get_template(template).render(
-        site=site, page=page, service=page.service, document=page.document, url=url, today=site.today,
-        service_types=SERVICE_TYPES, contact_groups=contact_groups, columns=COLUMNS, cells=cells,
-        default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS)
-    return Markup(html)
+    values = dict(site=site, page=page, service=page.service, document=page.document, url=url, today=site.today,
+                  service_types=SERVICE_TYPES, contact_groups=contact_groups, columns=COLUMNS, cells=cells,
+                  default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS)
+    try:
+        return Markup(environment().get_template(template).render(values))
+    except RENDER_ERRORS as error:
+        if page.service is None:  # a page of the whole site: its templates only show what every document has
+            raise
+        finding = unshowable(page.service, page.kind or "service", error)
+        site.unshowable.append(finding)
+        shown = page.document.findings if page.document else page.service.findings
+        return Markup(environment().get_template(UNSHOWABLE).render(values, findings=[finding, *shown]))
 
 
 def define_env(env) -> None:

@@ -64,7 +64,7 @@ def test_new_service_is_a_copy_of_the_example_with_its_comments(project, run):
     assert copied[3:] == example[2:] and copied[0] == example[0]
     # until its example details are replaced, the new service cannot pass
     code, out, _ = run("validate", "data/north-shire", "--today", TODAY, cwd=project)
-    assert code == 1 and "text/placeholder" in out
+    assert code == 1 and "text/example-identity" in out
 
 
 def test_new_refuses_to_overwrite_without_force(project, run):
@@ -81,7 +81,7 @@ def test_new_with_force_keeps_a_backup(project, run):
     mine = project / "data/north-shire/service.yaml"
     mine.write_text(mine.read_text() + "# my notes\n")
     code, out, _ = run("new", "north-shire", "--force", cwd=project)
-    backups = list((project / "data").glob("north-shire.backup-*"))
+    backups = list((project / "data/.backups").glob("north-shire-*/north-shire"))
     assert code == 0 and len(backups) == 1
     assert (backups[0] / "service.yaml").read_text().endswith("# my notes\n")
     assert not mine.read_text().endswith("# my notes\n")

@@ -152,11 +152,12 @@ def test_stale_ofsted_number_names_the_current_one(project, findings, edit):
     assert "regulation 3(3)(c)" in hit["regulation"]
 
 
-def test_fictional_contacts_are_allowed_only_in_a_fictional_service(project, findings, edit):
-    edit(project / SERVICE, "fictional: true\n", "")
-    _, found = findings("data/example", cwd=project)
-    placeholders = [f for f in found if f["rule"] == "text/placeholder"]
-    assert placeholders and all("fictional contact" in f["message"] for f in placeholders)
+def test_the_examples_details_are_allowed_only_in_the_example(project, findings):
+    (project / "data/example").rename(project / "data/mine")
+    _, found = findings("data/mine", cwd=project)
+    identity = [f for f in found if f["rule"] == "text/example-identity"]
+    assert identity and all("a fictional service, not yours" in f["message"] for f in identity)
+    assert "'01632 960120' is a fictional telephone number of the example" in " ".join(f["message"] for f in identity)
 
 
 def test_downgrade_of_expected_practice_becomes_a_warning_with_its_reason(project, findings, edit):

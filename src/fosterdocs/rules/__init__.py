@@ -7,6 +7,7 @@ from . import (
                     guides,
                     imported,
                     lifecycle,
+                    pictures,
                     publication,
                     readability,
                     sections,
@@ -17,5 +18,5 @@ from . import (
 from .base import Rule
 
 RULES: list[Rule] = [*dates.RULES, *lifecycle.RULES, *contacts.RULES, *staffing.RULES, *complaints.RULES, *text.RULES,
-                    *guides.RULES, *readability.RULES, *imported.RULES,
+                    *guides.RULES, *readability.RULES, *pictures.RULES, *imported.RULES,
                     *publication.RULES, *sections.RULES, *wording.RULES]

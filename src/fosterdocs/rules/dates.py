@@ -2,16 +2,27 @@
 
 passes: `next_review_due: 2027-09-15` judged on 2026-11-23.
 fails:  `next_review_due: 2025-03` (all of March 2025 has passed: error), or a date within the warning window
-        (warning); `as_at: 2023-03-31` (more than 15 months old: warning).
+        (warning); `as_at: 2023-03-31` (more than 15 months old: warning); `approved_on: 9999-12-31` (a year
+        before 1990 or after 2100: error).
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from ..dates import committed_month, first_month_after, long_date, months_later, parse_date, period_end_year, review_due
+from ..dates import (
+    YEARS,
+    committed_month,
+    first_month_after,
+    long_date,
+    months_later,
+    out_of_range,
+    parse_date,
+    period_end_year,
+    review_due,
+)
 from ..findings import ERROR, WARNING
-from .base import DOCUMENT_KINDS, EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
+from .base import ALL_KINDS, DOCUMENT_KINDS, EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
 
 REVIEW_SOURCE = ("The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
                  "expected practice. Fostering Services (England) Regulations 2011, regulation 4 requires the "
@@ -142,5 +153,15 @@ def related_expired(document):
                           "if it has not been replaced.")
 
 
-RULES = [review_overdue, review_due_soon, no_review_date, period_ended, figures_undated, figures_out_of_date,
-         related_expired]
+@rule("dates/out-of-range", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
+      "use)", "standard", ALL_KINDS)
+def date_out_of_range(document):
+    """A date whose year cannot be right for a fostering service's document (before 1990 or after 2100)."""
+    for path, text in document.parts.strings:
+        if out_of_range(text):
+            yield Problem(path, f"'{text}' is a date in the year {text[:4]}, which cannot be right.",
+                          f"Check the year: fosterdocs takes dates from {YEARS[0]} to {YEARS[-1]}.")
+
+
+RULES = [date_out_of_range, review_overdue, review_due_soon, no_review_date, period_ended, figures_undated,
+         figures_out_of_date, related_expired]

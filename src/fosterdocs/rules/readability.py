@@ -20,7 +20,9 @@ from typing import Iterator, NamedTuple
 
 import pyphen
 
+from ..bounds import MAX_WORD
 from ..findings import ERROR, WARNING
+from ..pictures import problem
 from .base import ALL_KINDS, GUIDE_KINDS, Problem, rule
 
 READING_AGES = {"under-8": 8, "8-to-12": 12, "13-plus": 16}  # the highest reading age each version may have
@@ -48,8 +50,9 @@ def _hyphenation() -> pyphen.Pyphen:
 @lru_cache(maxsize=20000)
 def syllables(word: str) -> int:
     """Syllables in a word: the larger of two estimates that each miss some (textstat's English counter needs a
-    dictionary downloaded at run time; its fallback is the hyphenation count used here)."""
-    word = word.lower()
+    dictionary downloaded at run time; its fallback is the hyphenation count used here). A word longer than any real
+    one (text/long-word) is counted by its first MAX_WORD letters: hyphenating it all would take minutes."""
+    word = word[:MAX_WORD].lower()
     vowel_groups = len(re.findall(r"[aeiouy]+", word))
     if vowel_groups > 1 and (re.search(r"[^l]e$|[^td]ed$|[^sxzhcg]es$", word) and not word.endswith(("ee", "ye"))):
         vowel_groups -= 1  # a silent final e, as in 'time', 'liked', 'makes'
@@ -160,7 +163,7 @@ def picture_file_missing(document):
     folder = Path(document.loaded.file).parent
     for path, picture in _pictures(document):
         name = picture.get("file")
-        if isinstance(name, str) and ".." not in name and not name.startswith("/") and not (folder / name).is_file():
+        if problem(folder, name) == "missing":
             yield Problem(path + ("file",), f"There is no picture {name} in {folder}.",
                           f"Put the picture in {folder / name}, or correct the file name.")
 

@@ -1,36 +1,53 @@
-"""Rules about text that must never be published: placeholders, editing notes and fictional contacts.
+"""Rules about text that must never be published: placeholders, editing notes, fictional contacts, runs of
+characters no word is that long.
 
 passes: 'Call us on 0300 123 1231.'
-fails:  'Manager: TBC', '5 Foster for Adoption (remove)', 'lorem ipsum', or the example service's 01632 960xxx
-        numbers and example.org addresses left in a real service.
+fails:  'Manager: TBC', '5 Foster for Adoption (remove)', 'lorem ipsum'; 300 characters without a space; in any
+        service but the bundled example, the example's details (Exampleshire, SC999999, Priya Shah, EX1 1AA, its
+        01632 960xxx numbers and example.org addresses) or `fictional: true`.
 """
 
 from __future__ import annotations
 
-import re
-
+from ..bounds import LONG_WORD, MAX_WORD
 from ..findings import ERROR
-from ..reference import Pattern, PatternSet
+from ..project import FICTIONAL_EXAMPLES
 from .base import Problem, rule
 
-FICTIONAL = PatternSet([
-    Pattern(re.compile(r"\b01632\s?960\s?\d{3}\b"), ("01632",), "a fictional telephone number"),
-    Pattern(re.compile(r"[\w.-]*\bexample\.(org|com|net)\b", re.IGNORECASE), ("example.",), "a fictional address"),
-])
+OWN_DETAILS = ("Fostering Services (England) Regulations 2011, regulation 3(1) (a written statement of the service's "
+               "own aims, people and contacts)")
 
 
 @rule("text/placeholder", ERROR, "fosterdocs data model: placeholders, editing notes and the example service's "
       "made-up contacts are never published", "data")
 def placeholders(document):
-    """Placeholder text (data/reference/placeholders.yaml) or, outside a fictional service, fictional contacts."""
+    """Placeholder text (data/reference/placeholders.yaml)."""
     strings = document.parts.strings
     for index, placeholder, matched in document.reference.placeholder_set.search(document.texts):
         yield Problem(strings[index][0], f"'{matched}' is {placeholder.what}, not text to publish.",
                       "Replace it with the real text, or remove it.")
-    if not document.service.get("fictional"):
-        for index, _, matched in FICTIONAL.search(document.texts):
-            yield Problem(strings[index][0], f"'{matched}' is a fictional contact from the example service.",
-                          "Replace it with your service's real contact details.")
+
+
+@rule("text/example-identity", ERROR, OWN_DETAILS, "data")
+def example_identity(document):
+    """In any service but the bundled fictional ones, a detail of the fictional example service (its names, URN,
+    postcodes, addresses, telephone numbers or web addresses: `example_identity` in data/reference/placeholders.yaml),
+    left over from `fosterdocs new`."""
+    if document.service_id in FICTIONAL_EXAMPLES:
+        return
+    strings = document.parts.strings
+    for index, detail, matched in document.reference.example_identity_set.search(document.texts):
+        yield Problem(strings[index][0], f"'{matched}' is {detail.what}, a fictional service, not yours.",
+                      "Replace it with your service's own details.")
+
+
+@rule("service/fictional", ERROR, OWN_DETAILS, "data", ("service",))
+def fictional(document):
+    """`fictional: true` in any service but the bundled fictional ones: a real service's documents are never
+    make-believe, and the example's own details are checked for in every other service."""
+    if document.service_id not in FICTIONAL_EXAMPLES and document.get("fictional") is not None:
+        yield Problem(("fictional",), "Only the bundled example service is fictional; this one is a real service.",
+                      "Remove the line `fictional: true` from service.yaml.", key=True)
 
 
 @rule("text/table-shape", ERROR, "fosterdocs data model: a table has one cell per column in every row", "data")
@@ -45,4 +62,15 @@ def table_shape(document):
                               "cell that contains a comma in quotes.")
 
 
-RULES = [placeholders, table_shape]
+@rule("text/long-word", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
+      "use)", "standard")
+def long_word(document):
+    """A 'word' longer than any real word or web address: text pasted without spaces, or a slip of the keyboard."""
+    for path, text in document.parts.strings:
+        if len(text) > MAX_WORD and (word := LONG_WORD.search(text)):
+            yield Problem(path, f"This text has an unbroken run of {len(word[0]):,} characters "
+                          f"('{word[0][:30]}…'); no word or web address is that long.",
+                          "Put the spaces back, or replace the run with the words it stands for.")
+
+
+RULES = [placeholders, example_identity, fictional, table_shape, long_word]
