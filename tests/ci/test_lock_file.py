@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 
+from cipaths import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from cipaths import ROOT
 
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^\s\\]+)", re.MULTILINE)
 

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from jsonschema import Draft202012Validator
-
 from validator_support import ROOT
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))

@@ -11,7 +11,6 @@ import re
 
 import pytest
 import yaml
-
 from validator_support import ROOT
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
