@@ -24,12 +24,12 @@ from datetime import date
 from pathlib import Path
 
 import pikepdf
+from validate import ROOT, generate
 
 from fosterdocs import context
 from fosterdocs.pdf import created_time, print_html, render, write_pdfs
 from fosterdocs.project import Project
 from fosterdocs.validation import validate
-from validate import ROOT, generate
 
 TODAY = date(2026, 11, 23)
 CHROMIUM = ["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -300,7 +300,8 @@ def _one_of(compiler: Compiler, value: list, schema: dict, base: dict) -> Check:
             return NO_ERRORS
         if passed:
             return [SchemaError("oneOf", value, instance, schema)]  # valid under more than one
-        failures = [error for index, option in enumerate(options) for error in _prefixed(option(instance), schema_path=index)]
+        failures = [error for index, option in enumerate(options)
+                    for error in _prefixed(option(instance), schema_path=index)]
         return [SchemaError("oneOf", value, instance, schema, context=failures)]
     return check
 

@@ -81,7 +81,8 @@ class _Problem(Exception):
 
 def _tag_message(tag: str) -> str:
     if tag == "%TAG":
-        return "The %TAG line defines a shorthand for tags, which change what values mean (not used in fosterdocs files)."
+        return ("The %TAG line defines a shorthand for tags, which change what values mean (not used in fosterdocs "
+                "files).")
     if tag.startswith(CORE + "python/"):
         return (f"The tag !!{tag[len(CORE):]} asks for a Python object: fosterdocs never runs it, but other programs "
                 "reading this file could.")

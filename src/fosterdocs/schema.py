@@ -25,8 +25,8 @@ _INHERITED = ("x-source", "x-basis", "x-requirement")
 _OWN = ("x-rule", "x-message", "x-fix", "description")
 _ANNOTATIONS = _INHERITED + _OWN
 _CONTAINERS = {"properties", "$defs", "oneOf"}  # keywords whose next step is a name or an index, not a keyword
-_TYPE_NAMES = {"string": "text", "object": "a set of 'key: value' lines", "array": "a list", "integer": "a whole number",
-               "number": "a number", "boolean": "true or false", "null": "empty"}
+_TYPE_NAMES = {"string": "text", "object": "a set of 'key: value' lines", "array": "a list",
+               "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}
 
 
 @dataclass
@@ -176,7 +176,8 @@ class _Mapper:
                 prop, _ = self.schema.resolve(written, base)
                 merged = {**{k: v for k, v in notes.items() if k in _INHERITED},
                           **{k: v for k, v in prop.items() if k in _INHERITED + ("description",)},
-                          "x-rule": written.get("x-rule", "schema/missing")}  # a definition's own rule is about its form
+                          # a definition's own rule is about its form
+                          "x-rule": written.get("x-rule", "schema/missing")}
                 what = prop.get("description", "")
                 inside = "" if not path else f" under {where}"
                 yield self.finding(path, merged, f"`{name}` is missing{inside}." + (f" {what}" if what else ""),
@@ -212,7 +213,8 @@ class _Mapper:
             guess = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.5)
             yield self.finding(path, {**notes, "x-rule": "schema/not-allowed"},
                                f"{where}: '{error.instance}' is not one of the allowed values.",
-                               (f"Did you mean '{guess[0]}'? " if guess else "") + "Allowed: " + ", ".join(options) + ".")
+                               (f"Did you mean '{guess[0]}'? " if guess else "") + "Allowed: "
+                               + ", ".join(options) + ".")
         elif kind in ("minimum", "maximum"):
             bound = "at least" if kind == "minimum" else "at most"
             yield self.finding(path, {**notes, "x-rule": notes.get("x-rule", "schema/out-of-range")},

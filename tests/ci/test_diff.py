@@ -7,7 +7,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from cipaths import ROOT, SOP
 
 
@@ -57,7 +56,8 @@ def test_added_removed_and_rewritten_content_is_described(versions, edit, run):
     edit(new, "  stages:\n    - name: Stage 1", "  stages:\n    - name: Stage 0 - talk to us first\n"
          "      working_days: 5\n    - name: Stage 1")
     text = new.read_text(encoding="utf-8")
-    stage3 = text[text.index("    - name: Stage 3 - review panel"):text.index("  contact:\n    use: service/complaints")]
+    end = text.index("  contact:\n    use: service/complaints")
+    stage3 = text[text.index("    - name: Stage 3 - review panel"):end]
     new.write_text(text.replace(stage3, ""), encoding="utf-8")
     edit(new, "records:\n  title: Records\n", "records:\n  title: Records\n  note: Kept for 75 years.\n")
     old_text = (versions / "old.yaml").read_text(encoding="utf-8")
@@ -80,7 +80,8 @@ def test_added_removed_and_rewritten_content_is_described(versions, edit, run):
 
 
 def test_identical_content_is_no_change_even_with_different_comments_and_quoting(versions, edit, run):
-    edit(versions / "new.yaml", "  version: \"2026.1\"\n  approved_by", "  version: '2026.1'  # this year's\n  approved_by")
+    edit(versions / "new.yaml", "  version: \"2026.1\"\n  approved_by",
+         "  version: '2026.1'  # this year's\n  approved_by")
     code, out, _ = run("diff", "old.yaml", "new.yaml", cwd=versions)
     assert code == 0 and out.startswith("No changes:")
 

@@ -10,13 +10,13 @@ import re
 from datetime import date
 
 import pytest
-
 from cipaths import ROOT, SERVICE, SOP
+
 from fosterdocs.documents import Document
 from fosterdocs.loading import load
+from fosterdocs.project import Project
 from fosterdocs.rules import RULES
 from fosterdocs.rules.lifecycle import guide_not_resupplied
-from fosterdocs.project import Project
 
 LIFECYCLE = "lifecycle/"
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from cipaths import TODAY
 from junitparser import JUnitXml
 
-from cipaths import TODAY
 from fosterdocs.findings import Finding, Report
 from fosterdocs.reporters import FORMATS
 

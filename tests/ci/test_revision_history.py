@@ -41,7 +41,8 @@ def test_revisions_render_as_a_table_with_header_cells_and_escaped_text():
     assert "table" in parsed.tags and "caption" in parsed.tags
     cells = [(tag, " ".join(text.split())) for tag, text in parsed.cells]
     assert cells == [("th", "Version"), ("th", "Approved on"), ("th", "What changed"),
-                     ("th", "2026.1"), ("td", "15 September 2026"), ("td", "New <b>complaints</b> stages & timescales."),
+                     ("th", "2026.1"), ("td", "15 September 2026"),
+                     ("td", "New <b>complaints</b> stages & timescales."),
                      ("th", "Not numbered"), ("td", "September 2025"), ("td", "First edition.")]
     assert "<b>complaints</b>" not in html and "&lt;b&gt;complaints&lt;/b&gt;" in html
     assert "<dt>Revision history</dt>" in html

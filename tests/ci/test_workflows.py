@@ -22,6 +22,8 @@ from fosterdocs.loading import load
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 CHECK = ROOT / ".github" / "workflows" / "check-and-publish.yml"
 WEEKLY = ROOT / ".github" / "workflows" / "review-reminders.yml"
+DRIFT = ROOT / ".github" / "workflows" / "dependency-drift.yml"
+USING_FOSTERDOCS = [path for path in WORKFLOWS if path != DRIFT]
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -45,8 +47,16 @@ def _step(workflow: dict, job: str, words: str) -> dict:
     return step
 
 
-def test_there_are_the_two_workflows():
-    assert [p.name for p in WORKFLOWS] == ["check-and-publish.yml", "review-reminders.yml"]
+def test_there_are_the_three_workflows():
+    assert [p.name for p in WORKFLOWS] == ["check-and-publish.yml", "dependency-drift.yml", "review-reminders.yml"]
+
+
+def test_the_drift_workflow_runs_every_test_on_the_newest_releases_each_week():
+    workflow = _workflow(DRIFT)
+    assert workflow["on"]["schedule"][0]["cron"] and "workflow_dispatch" in workflow["on"]
+    assert _steps(workflow, "newest")[-1]["run"] == "make try-latest"
+    target = re.search(r"(?ms)^try-latest:.*?(?=^\S|\Z)", (ROOT / "Makefile").read_text(encoding="utf-8")).group()
+    assert "--upgrade" in target and "requirements.lock" not in target and "pytest -q" in target
 
 
 def test_every_workflow_is_valid_against_the_github_workflow_schema():
@@ -114,7 +124,7 @@ def _commands(text: str) -> list[list[str]]:
             if re.match(r"\s*(\.venv/bin/)?fosterdocs ", line)]
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+@pytest.mark.parametrize("path", USING_FOSTERDOCS, ids=[p.name for p in USING_FOSTERDOCS])
 def test_the_workflows_use_fosterdocs_commands_that_exist(path):
     workflow = _workflow(path)
     commands = [command for job in workflow["jobs"].values() for step in job.get("steps", [])

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from guides_support import GUIDES, edit
 
+from fosterdocs.document_types import GUIDE_BANDS
 from fosterdocs.documents import content_blocks
 from fosterdocs.rules.readability import READING_AGES, reading_age, sentences, syllables
-from fosterdocs.document_types import GUIDE_BANDS
-from guides_support import GUIDES, edit
 
 UNDER_8 = "data/example/childrens-guide-under-8.yaml"
 PLAIN_WELCOME = """    - This book is for you.
     - You are going to live with a foster family for a while. A grown-up can read this book with you."""
-HARD_WELCOME = """    - This document constitutes the authority's comprehensive articulation of its statutory responsibilities.
-    - Placement decisions will consider the child's assessed racial, ethnic, cultural and linguistic needs and match these as closely as possible with the ethnic origin, religion, culture and language of the foster carer.
-    - Notwithstanding the foregoing, representations may be escalated to an independent investigation."""
+HARD_WELCOME = (
+    "    - This document constitutes the authority's comprehensive articulation of its statutory responsibilities.\n"
+    "    - Placement decisions will consider the child's assessed racial, ethnic, cultural and linguistic needs and "
+    "match these as closely as possible with the ethnic origin, religion, culture and language of the foster carer.\n"
+    "    - Notwithstanding the foregoing, representations may be escalated to an independent investigation.")
 MIDDLING = ("Your Independent Reviewing Officer chairs your review meetings and makes sure your care plan "
             "meets your needs.")
 MIDDLING_TOO = "You can ask for an advocate, who will help you say what you think at meetings."
@@ -55,7 +57,6 @@ def test_the_same_text_can_suit_an_older_band_but_not_under_8(project, findings)
 @pytest.mark.parametrize("name", GUIDES)
 def test_every_example_version_reads_within_its_band(name):
     import yaml
-
     from guides_support import ROOT
     band = name.removeprefix("childrens-guide-")
     found = sentences(content_blocks(yaml.safe_load((ROOT / "data" / "example" / f"{name}.yaml").read_text())))
@@ -72,8 +73,8 @@ def test_only_the_guides_own_prose_is_read():
             "advocacy": {"title": "Independent advocacy arrangements", "content": ["You can have an advocate.",
                          {"list": ["Ask your carer.", {"text": "Or call us.", "list": ["We are kind."]}]}],
                          "contact": {"use": "service/advocacy"}}}
-    assert [s.text for s in sentences(content_blocks(data))] == ["You can have an advocate.", "Ask your carer.", "Or call us.",
-                                                 "We are kind."]
+    assert [s.text for s in sentences(content_blocks(data))] == ["You can have an advocate.", "Ask your carer.",
+                                                                 "Or call us.", "We are kind."]
 
 
 def test_syllables_are_counted_sensibly():

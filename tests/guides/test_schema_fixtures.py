@@ -11,9 +11,8 @@ import re
 import shutil
 
 import pytest
-from jsonschema import Draft202012Validator
-
 from guides_support import FIXTURES, ROOT
+from jsonschema import Draft202012Validator
 
 POSITIVE = sorted((FIXTURES / "positive").glob("*.yaml"))
 NEGATIVE = sorted((FIXTURES / "negative").glob("*.yaml"))

@@ -7,7 +7,6 @@ exactly what those statements leave out (pinned here with the date fixed).
 from __future__ import annotations
 
 import pytest
-
 from guides_support import GUIDES, edit
 
 GUIDE_GAPS = {

@@ -14,11 +14,11 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from guides_support import DOCUMENTS, GUIDES, ROOT, TODAY, edit
 
 from fosterdocs.context import build
 from fosterdocs.project import Project
 from fosterdocs.validation import validate
-from guides_support import DOCUMENTS, GUIDES, ROOT, TODAY, edit
 
 OLD_COMPLAINTS, NEW_COMPLAINTS = "01632 960150", "01632 960777"
 OLD_OFSTED, NEW_OFSTED = "0300 123 1231", "0300 123 7777"

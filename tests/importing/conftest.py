@@ -10,11 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from import_support import ROOT, SEEDS, STATEMENTS, TODAY, make_docx, make_pdf
 from ruamel.yaml import YAML
 
 from fosterdocs.cli import main
-
-from import_support import ROOT, SEEDS, STATEMENTS, TODAY, make_docx, make_pdf
 
 
 @pytest.fixture(scope="session")

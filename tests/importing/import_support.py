@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 TODAY = "2026-11-23"
 STATEMENTS = {
     "norfolk": "norfolk-statement-of-purpose-2024-25.txt",

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from import_support import SEEDS, STATEMENTS, TODAY
 
 NORFOLK = SEEDS / STATEMENTS["norfolk"]
@@ -46,7 +45,8 @@ def test_force_keeps_a_backup_and_touches_no_other_file(project, run):
     old = (service / "statement-of-purpose.yaml").read_bytes()
     others = snapshot(project / "data", leave_out=service)
     siblings = {name: data for name, data in snapshot(service).items() if name != "statement-of-purpose.yaml"}
-    code, out, _ = run("import", LEICESTERSHIRE, "--service", "leicestershire", "--force", "--today", TODAY, cwd=project)
+    code, out, _ = run("import", LEICESTERSHIRE, "--service", "leicestershire", "--force", "--today", TODAY,
+                       cwd=project)
     assert code == 0
     backups = sorted(service.glob("statement-of-purpose.yaml.*.bak"))
     assert len(backups) == 1 and backups[0].read_bytes() == old

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from import_support import FORMATS, SEEDS, STATEMENTS, normalised, strings
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from import_support import add_runs
+
 from fosterdocs.importing.blocks import HEADING, ITEM, PARAGRAPH, TABLE
 from fosterdocs.importing.readers import read
 from fosterdocs.project import CannotRun

@@ -6,9 +6,8 @@ import json
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
-
 from import_support import ROOT, SEEDS, STATEMENTS, TODAY
+from jsonschema import Draft202012Validator
 
 KEYWORDS = ROOT / "data/reference/section-keywords.yaml"
 

@@ -20,7 +20,6 @@ import re
 from collections import Counter
 
 import pytest
-
 from import_support import FORMATS, ROOT, STATEMENTS, TODAY
 
 CASES = [(service, fmt) for service in STATEMENTS for fmt in FORMATS]
@@ -162,7 +161,8 @@ def test_childrens_commissioner_is_found_even_outside_the_regulators_section(imp
 def test_staffing_and_management_sections_are_found(imported, service, fmt):
     _, _, draft = imported(service, fmt)
     titles = {"norfolk": ("The structure of the Fostering Service", "Management and Staffing"),
-              "leicestershire": ("The management structure of the Fostering Service", "SUPPORTING THE FOSTERING SERVICE"),
+              "leicestershire": ("The management structure of the Fostering Service",
+                                 "SUPPORTING THE FOSTERING SERVICE"),
               "hertfordshire": ("6. Management and Staffing", "Fostering Teams")}[service]
     assert (draft["management"]["title"], draft["staffing"]["title"]) == titles
     teams = {team["name"]: {s["role"]: s.get("count") for s in team.get("staff", [])}
@@ -262,7 +262,8 @@ def test_draft_finds_what_the_hand_transcription_finds(imported, session_project
 
     def rules(path: str) -> Counter:
         _, out, _ = run("validate", path, "--format", "json", "--today", TODAY, cwd=session_project)
-        return Counter(f["rule"] for f in json.loads(out)["findings"] if f["file"].endswith("statement-of-purpose.yaml"))
+        findings = json.loads(out)["findings"]
+        return Counter(f["rule"] for f in findings if f["file"].endswith("statement-of-purpose.yaml"))
 
     hand = rules(f"data/{service}/statement-of-purpose.yaml")
     draft = rules(f"data/{service}-txt/statement-of-purpose.yaml")

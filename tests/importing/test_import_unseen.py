@@ -9,9 +9,9 @@ import io
 from pathlib import Path
 
 import pytest
+from import_support import TODAY, make_docx, make_pdf
 from ruamel.yaml import YAML
 
-from import_support import TODAY, make_docx, make_pdf
 from fosterdocs.cli import main
 
 SOURCE = Path(__file__).parent / "fixtures" / "riverbend-statement.md"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdfcheck import BUNDLED, EPOCH, ROOT, TODAY, contexts_of, outline, pdf_text, source_date_epoch
 
 from fosterdocs.cli import main
 from fosterdocs.document_types import DOCUMENTS
 from fosterdocs.project import Project
-from pdfcheck import BUNDLED, EPOCH, ROOT, TODAY, contexts_of, outline, pdf_text, source_date_epoch
 
 
 @pytest.fixture(scope="session")

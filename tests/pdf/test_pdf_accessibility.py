@@ -7,9 +7,9 @@ import re
 
 import pikepdf
 import pytest
+from pdfcheck import BUNDLED, KIND
 
 from fosterdocs.pdf import print_html
-from pdfcheck import BUNDLED, KIND
 
 
 def structure(element, path=()):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from pdfcheck import BUNDLED, KIND, SERVICES
 
 from fosterdocs.rendering import written_date
-from pdfcheck import BUNDLED, KIND, SERVICES
 
 DRAFT = "DRAFT — not for lodging"
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdfcheck import EPOCH, KIND, ROOT, TODAY, contexts_of, copy_project, only, pdf_text, source_date_epoch
 from PIL import Image
 
 from fosterdocs import pdf
 from fosterdocs.cli import main
 from fosterdocs.project import CannotRun, shown
-from pdfcheck import EPOCH, KIND, ROOT, TODAY, contexts_of, copy_project, only, pdf_text, source_date_epoch
 
 
 def test_same_data_and_source_date_epoch_give_the_same_bytes(pdf_paths, contexts, tmp_path):
@@ -72,7 +72,8 @@ def changed_example(tmp_path_factory) -> Path:
     document = project / "data/example/statement-of-purpose.yaml"
     text = document.read_text(encoding="utf-8")
     document.write_text(text.replace("  title: Introduction\n", '  title: "Intro {{ config }}"\n', 1)
-                        .replace("    - A copy is sent to Ofsted", f'    - "{HOSTILE}"\n    - A copy is sent to Ofsted', 1),
+                        .replace("    - A copy is sent to Ofsted",
+                                 f'    - "{HOSTILE}"\n    - A copy is sent to Ofsted', 1),
                         encoding="utf-8")
     with (project / "data/example/service.yaml").open("a", encoding="utf-8") as service:
         service.write(f"downgrades:\n  - requirement: SOP-MANAGEMENT\n    reason: {REASON}\n")

@@ -18,8 +18,8 @@ from website import DATA, ROOT, TODAY, content, make_project
 
 from fosterdocs import publishing
 from fosterdocs.cli import main
-from fosterdocs.publishing import MARKER, build
 from fosterdocs.project import CannotRun
+from fosterdocs.publishing import MARKER, build
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from collections import Counter
+from html import unescape
 from urllib.parse import urljoin, urlparse
 
 from website import content, words

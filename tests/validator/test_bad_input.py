@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from validator_support import BYTE_CASES, CASES
 
 MEMORY_CEILING = 1 << 30  # 1 GiB of address space: far more than a good run needs, far less than a blow-up

@@ -9,13 +9,12 @@ import random
 import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from validator_support import ROOT
 
 from fosterdocs.compiled_schema import Compiler, UnsupportedSchema
+from fosterdocs.document_types import kind_of
 from fosterdocs.loading import load
 from fosterdocs.schema import SHARED, load_schemas
-from fosterdocs.document_types import kind_of
-
-from validator_support import ROOT
 
 SCHEMAS = load_schemas(ROOT / "schema")
 BUNDLED = sorted(p for p in (ROOT / "data").glob("*/*.yaml") if p.parent.name != "reference" and kind_of(p))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from validator_support import CASES
 
 from fosterdocs import loading
 from fosterdocs.loading import load
-
-from validator_support import CASES
 
 TEXT = """\
 phone: 01632960000

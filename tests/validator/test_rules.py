@@ -7,11 +7,10 @@ example with one realistic mistake made in it.
 from __future__ import annotations
 
 import pytest
-
-from fosterdocs.reference import Texts
-from fosterdocs.project import Project
-
 from validator_support import ROOT
+
+from fosterdocs.project import Project
+from fosterdocs.reference import Texts
 
 SOP = "data/example/statement-of-purpose.yaml"
 SERVICE = "data/example/service.yaml"
@@ -66,7 +65,8 @@ BAD = [
     ("text/table-shape", SOP, '["Team managers (4)", "Fostering Service Manager"]',
      "[Team managers (4), Fostering Service Manager, Exampleshire]", "error"),
     ("related/expired", SOP, "contacts:\n  title: How to contact us",
-     "related_documents:\n  - title: Children in Care Strategy\n    period: 2016-19\ncontacts:\n  title: How to contact us",
+     "related_documents:\n  - title: Children in Care Strategy\n    period: 2016-19\n"
+     "contacts:\n  title: How to contact us",
      "warning"),
     ("schema/unknown-key", SOP, "  period: 2026-27", "  peroid: 2026-27", "error"),
     ("schema/missing", SOP, "monitoring:\n  title: How we check the quality of our care",

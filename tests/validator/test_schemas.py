@@ -7,11 +7,10 @@ import re
 
 import pytest
 from jsonschema import Draft202012Validator
-
 from validator_support import ROOT
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
-REQUIREMENTS = ROOT.parent / "shared" / "reference" / "requirements.md"
+REQUIREMENTS = ROOT / "tests" / "fixtures" / "reference" / "requirements.md"
 BASES = {"law", "standard", "expected-practice", "data"}
 
 

@@ -1,6 +1,6 @@
 """The bundled real services are complete transcriptions of their published statements.
 
-Every non-empty line of each published statement (../shared/seeds/) must appear in the service's YAML, either as
+Every non-empty line of each published statement (tests/fixtures/seeds/) must appear in the service's YAML, either as
 it stands or, where the transcription moved it into structured fields (a table cell, a telephone number, a staff
 count), word for word. Only the contents page, image descriptions and field labels are left out.
 """
@@ -11,10 +11,9 @@ import re
 
 import pytest
 import yaml
-
 from validator_support import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 SERVICES = {
     "norfolk": "norfolk-statement-of-purpose-2024-25.txt",
     "leicestershire": "leicestershire-statement-of-purpose-2023.txt",

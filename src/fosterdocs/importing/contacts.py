@@ -30,7 +30,8 @@ def phones(text: str) -> list[str]:
     for match in PHONE.finditer(text):
         number = match.group().strip()
         digits = re.sub(r"\D", "", number)
-        if (digits.startswith("0") and len(digits) in (10, 11)) or (digits.startswith("44") and 11 <= len(digits) <= 13):
+        national = digits.startswith("0") and len(digits) in (10, 11)
+        if national or (digits.startswith("44") and 11 <= len(digits) <= 13):
             found.append(number)
     return found
 

@@ -7,8 +7,17 @@ from dataclasses import dataclass, field
 
 from .blocks import HEADING, ITEM, PARAGRAPH, TABLE, Block
 from .contacts import Contact, find_contact
-from .fields import (Manager, complaint_stages, document_fields, management_structure, numbers_fields,
-                     registered_manager, related_documents, services_fields, staffing_fields)
+from .fields import (
+    Manager,
+    complaint_stages,
+    document_fields,
+    management_structure,
+    numbers_fields,
+    registered_manager,
+    related_documents,
+    services_fields,
+    staffing_fields,
+)
 from .keywords import Keywords
 from .mapper import CONTENT_MIN, Mapped, Part
 

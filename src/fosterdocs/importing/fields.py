@@ -26,7 +26,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _COUNT = r"(?P<count>\d+(?:\.\d+)?)"
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_STAFF_LINE = re.compile(rf"^{_COUNT}\s*(?:x\s*)?(?:\((?:whole time|full time|FT) equivalent\)\s*|F/T\s+|P/T\s+|FTE\s+)*"
+_STAFF_LINE = re.compile(rf"^{_COUNT}\s*(?:x\s*)?"
+                         r"(?:\((?:whole time|full time|FT) equivalent\)\s*|F/T\s+|P/T\s+|FTE\s+)*"
                          r"(?P<role>[A-Za-z].*?)[.,;]?$", re.IGNORECASE)
 _CONSISTS = re.compile(r"\bteams?\s+(?:consists? of|comprises?|is made up of)\s*:?\s*(?P<rest>.*?)(?:\.(?=\s|$)|$)",
                        re.IGNORECASE)
@@ -171,7 +172,8 @@ def numbers_fields(part: Part) -> dict:
     households = [{"label": m["label"].strip(), "count": int(m["count"].replace(",", ""))} for m in listed]
     for sentence in texts:
         for match in _HOUSEHOLDS.finditer(sentence):
-            figures = [re.match(r"(\d[\d,]*)\s*(.*)", piece) for piece in re.split(r"\s+and\s+(?=\d)", match["figures"])]
+            pieces = re.split(r"\s+and\s+(?=\d)", match["figures"])
+            figures = [re.match(r"(\d[\d,]*)\s*(.*)", piece) for piece in pieces]
             if len(figures) == 1 and listed:
                 found.setdefault("total_households", int(figures[0][1].replace(",", "")))
             else:
@@ -378,7 +380,8 @@ def registered_manager(mapped: Mapped, keywords: Keywords) -> Manager | None:
                     if who:
                         return _manager(who, blocks[index + 1:], part.title)
                     continue
-                role = re.search(r"(?:^|\.\s+)(?:The\s+)?(?P<role>[A-Z][\w ]*?)\s+(?:is|acts as)\s+(?:the\s+)?$", before)
+                role = re.search(r"(?:^|\.\s+)(?:The\s+)?(?P<role>[A-Z][\w ]*?)\s+(?:is|acts as)\s+(?:the\s+)?$",
+                                 before)
                 if role:
                     return Manager(role=role["role"].strip(), where=part.title)
     return None

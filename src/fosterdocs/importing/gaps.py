@@ -42,7 +42,8 @@ def _short(text: str) -> str:
 def _describe(value, path: tuple[str, ...], draft: Draft) -> str:
     if path[-1] == "registered_manager" and draft.manager is not None:
         who = draft.manager
-        named = f"{who.name}, {who.role}" if who.name and who.role else who.name or f"the {who.role} (named by post only)"
+        named = (f"{who.name}, {who.role}" if who.name and who.role
+                 else who.name or f"the {who.role} (named by post only)")
         return named if value != "named" else f"{named}, under \"{who.where}\"; the draft has no management section"
     if isinstance(value, dict) and "title" in value:
         return _short(value["title"])
