@@ -12,7 +12,7 @@ from fosterdocs.editor.forms import Mapper, field_id, humanise, path_of
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = {"$defs": {
-    "text": {"type": "string", "minLength": 1, "pattern": "\\S"},
+    "text": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "\\S"},
     "date": {"type": "string", "x-rule": "format/date", "x-source": "NMS 16.1", "x-basis": "standard"},
     "phone": {"type": "string", "pattern": "^0", "x-rule": "format/phone"},
     "block": {"if": {"type": "string"}, "then": {"$ref": "#/$defs/text"},
@@ -50,7 +50,7 @@ HANDLED = {  # keyword -> what the form does with it
     "x-rule": "format/date makes a date input",
 }
 NOT_FORMS = ("config.schema.json", "section-keywords.schema.json")  # fosterdocs.yml and the importer's keywords
-CHECKED_BY_VALIDATE = {"additionalProperties", "pattern", "minLength", "minItems", "minimum", "maximum",
+CHECKED_BY_VALIDATE = {"additionalProperties", "pattern", "minLength", "maxLength", "minItems", "minimum", "maximum",
                        "minProperties", "uniqueItems", "x-message", "x-fix"}
 
 
