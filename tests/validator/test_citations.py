@@ -10,23 +10,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from validator_support import ROOT
+from validator_support import ROOT, schema_nodes
 
 from fosterdocs.rules import RULES
 
 SOP = "data/example/statement-of-purpose.yaml"
 GUIDE = "data/example/childrens-guide-13-plus.yaml"
 LAW_ITEMS = ("REG3", "REG4")  # requirement ids of regulation 3 and 4 items
-
-
-def _schema_nodes(node, path=()):
-    if isinstance(node, dict):
-        yield path, node
-        for key, value in node.items():
-            yield from _schema_nodes(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _schema_nodes(value, path + (index,))
 
 
 def test_no_rule_outside_regulations_3_and_4_is_marked_law():
@@ -38,7 +28,7 @@ def test_no_rule_outside_regulations_3_and_4_is_marked_law():
 @pytest.mark.parametrize("schema", sorted(p.name for p in (ROOT / "schema").glob("*.schema.json")))
 def test_no_schema_item_outside_regulations_3_and_4_is_marked_law(schema):
     tree = json.loads((ROOT / "schema" / schema).read_text(encoding="utf-8"))
-    wrong = [path for path, node in _schema_nodes(tree)
+    wrong = [path for path, node in schema_nodes(tree)
              if node.get("x-basis") == "law" and not str(node.get("x-requirement", "")).startswith(LAW_ITEMS)]
     assert wrong == []
 

@@ -7,21 +7,11 @@ import re
 
 import pytest
 from jsonschema import Draft202012Validator
-from validator_support import ROOT
+from validator_support import ROOT, schema_nodes
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 REQUIREMENTS = ROOT / "tests" / "fixtures" / "reference" / "requirements.md"
 BASES = {"law", "standard", "expected-practice", "data"}
-
-
-def walk(node, path=()):
-    if isinstance(node, dict):
-        yield path, node
-        for key, value in node.items():
-            yield from walk(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, path + (index,))
 
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
@@ -33,7 +23,7 @@ def test_schema_is_valid_json_schema_2020_12(path):
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
 def test_every_cited_requirement_says_whether_it_is_law_a_standard_or_practice(path):
-    for where, node in walk(json.loads(path.read_text())):
+    for where, node in schema_nodes(json.loads(path.read_text())):
         if "x-source" in node or "x-requirement" in node:
             assert node.get("x-basis") in BASES, where
             assert node.get("x-source"), where
@@ -41,7 +31,7 @@ def test_every_cited_requirement_says_whether_it_is_law_a_standard_or_practice(p
 
 def requirement_ids(kind: str) -> set[str]:
     schema = json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text())
-    return {node["x-requirement"] for _, node in walk(schema) if "x-requirement" in node}
+    return {node["x-requirement"] for _, node in schema_nodes(schema) if "x-requirement" in node}
 
 
 def test_statement_schema_requires_every_statement_item_of_the_reference():

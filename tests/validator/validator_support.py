@@ -49,3 +49,14 @@ BYTE_CASES = {  # name: (file bytes, the one finding's rule, its line)
     "png-renamed": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "yaml/encoding", 1),
     "thirty-megabyte-value": (b"a: " + b"x" * 30_000_000 + b"\n", "file/too-large", 1),
 }
+
+
+def schema_nodes(node, path=()):
+    """Every mapping in a schema, with its path, in file order."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from schema_nodes(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from schema_nodes(value, path + (index,))
