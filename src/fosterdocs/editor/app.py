@@ -11,6 +11,7 @@ from flask import Flask, Response, abort, render_template, request, send_file
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 from ..document_types import DOCUMENTS, kind_of
+from ..documents import Shelf, lookup
 from ..loading import load
 from ..pdf import PRINT_TEMPLATES
 from ..project import Project, shown
@@ -104,15 +105,16 @@ class Editor:
 
     def shared(self, service: str, value: dict) -> dict:
         """What a `use:` stands for, as lines to show, and where it is kept (a link, or the reference's source)."""
-        where, _, name = str(value.get("use", "")).partition("/")
+        use = str(value.get("use", ""))
+        where, _, name = use.partition("/")
+        record = lookup(use, self.service_data(service), self.project.reference.regulators,
+                        Shelf(self.folder(service)))
         if where == "reference":
-            record = self.project.reference.regulators.get(name) or {}
-            kept = (f"Kept for every service in data/reference/regulators.yaml; source: {record.get('source', '?')}; "
-                    f"checked on {record.get('checked_on', '?')}.")
+            known = record if isinstance(record, dict) else {}
+            kept = (f"Kept for every service in data/reference/regulators.yaml; source: {known.get('source', '?')}; "
+                    f"checked on {known.get('checked_on', '?')}.")
             link = ""
         else:
-            loaded, _ = load(self.folder(service) / f"{where}.yaml") if where in FILE_TITLES else (None, [])
-            record = loaded.data.get(name) if loaded and isinstance(loaded.data, dict) else None
             kept = f"{FILE_TITLES.get(where, where)}, {name.replace('_', ' ')}"
             link = f"/edit/{service}/{where}#{field_id((name,))}"
         lines = []
