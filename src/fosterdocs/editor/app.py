@@ -44,7 +44,8 @@ class Page:
     conflict: bool = False
     focus: str = ""
     missing: tuple = ()  # sections the document must have and lacks
-    changes: list | None = None  # a new edition was started: what changed since the last one (diff's sections)
+    changes: list | None = None  # a new edition was started: each file's changes since the edition last lodged
+    changes_problem: str = ""  # why those changes cannot be listed (no git history, say)
     service_base: str = ""  # digest of service.yaml when the form was made (downgrades are written there)
     reasons: dict = field(default_factory=dict)  # the service's downgrades: requirement -> reason
     offered: dict = field(default_factory=dict)  # expected-practice requirement -> the field it is offered at
@@ -197,12 +198,12 @@ class Editor:
             data = saving.parse(text)
         except saving.Unreadable:
             return self.page(service, name, text, base)
-        changes = edition.changes_since_last(self.path(service, name), data)
+        changes, problem = edition.changes_since_last(self.project, service, name, text, self.today)
         before = saving.dump(data)
         months = self.service_data(service).get("review_interval_months")
         version = edition.start(data, self.today, months if isinstance(months, int) and months > 0 else 12)
         page = self.page(service, name, saving.merge_lines(text, before, saving.dump(data)), base,
-                         focus=field_id(("document", "revisions", 0)), changes=changes)
+                         focus=field_id(("document", "revisions", 0)), changes=changes, changes_problem=problem)
         page.heading = f"New edition {version} started"
         page.message = ("The version, approval date, next review and a new revision line are filled in. Check who "
                         "approved it, write what changed in the new revision's summary, then save.")
