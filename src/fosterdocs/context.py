@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from .dates import review_due
 from .document_types import DOCUMENTS, FILES, title_of
@@ -108,29 +107,9 @@ def section_title(key: str, value: dict) -> str:
     return str(value.get("title") or key.replace("_", " ").capitalize())
 
 
-def resolve_uses(node: Any, document: Document, following: frozenset = frozenset()) -> Any:
-    """A copy of node with every `use:` replaced by the shared record it names (marked with where it came from).
-    A `use:` that leads back to one being followed (a loop: validate reports it) stands for nothing."""
-    if isinstance(node, dict):
-        if set(node) == {"use"}:
-            name = str(node["use"])
-            if name in following:
-                return None
-            target = resolve_uses(document.resolve(node), document, following | {name})
-            if isinstance(target, dict):
-                return {**target, "_from": name}
-            if isinstance(target, list):
-                return {"items": target, "_from": name}
-            return None
-        return {k: resolve_uses(v, document, following) for k, v in node.items()}
-    if isinstance(node, list):
-        return [resolve_uses(v, document, following) for v in node]
-    return node
-
-
 def _document_context(project: Project, kind: str, document: Document, findings: list[Finding],
                       today: date) -> DocumentContext:
-    data = {key: resolve_uses(value, document) for key, value in document.data.items()}  # the file: a mapping
+    data = {key: document.expand(value) for key, value in document.data.items()}  # the file: a mapping
     schema = project.schemas[document.kind]
     sections = []
     for key, value in data.items():

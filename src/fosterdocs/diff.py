@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from .context import resolve_uses, section_title
+from .context import section_title
 from .dates import long_date, parse_date
 from .document_types import DOCUMENTS, REVIEWED_KINDS, title_of
 from .documents import Document, Shelf
@@ -302,7 +302,7 @@ def document_view(edition: Edition, name: str, service_id: str, service: dict, r
         raise CannotRun(f"{edition.label}: {name}.yaml cannot be read (line {problems[0].line}): "
                         f"{problems[0].message}")
     document = Document(DOCUMENTS[name], service_id, loaded, service, reference, today, Shelf(edition.folder))
-    view = _without_marks(resolve_uses(loaded.data, document))
+    view = _without_marks(document.expand(loaded.data))
     if not isinstance(view, dict):
         raise CannotRun(f"{edition.label}: {name}.yaml is not a document (it holds no sections).")
     provider = service.get("registered_provider")
