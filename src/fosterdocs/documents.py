@@ -10,10 +10,11 @@ from typing import Any, Callable
 
 from .confinement import inside
 from .document_types import REFERABLE
-from .findings import ERROR, Finding
-from .loading import DATA_MODEL, Loaded, load
+from .findings import Finding
+from .loading import Loaded, load
 from .reference import Reference, Texts
 from .regimes import Regime, regime_of
+from .rule_catalogue import rule
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
@@ -33,9 +34,9 @@ class Shelf:
     def load(self, path: Path) -> tuple[Loaded | None, list[Finding]]:
         if path not in self._loaded:
             self._loaded[path] = load(path, self.shown(path)) if inside(path, self.data_folder) else (None, [
-                Finding(self.shown(path), 1, 1, ERROR, "file/outside-data", "This file is a link to a file outside "
-                        "the data folder, so fosterdocs does not read it.", "Put the file itself in the service's "
-                        "folder instead of a link to it.", DATA_MODEL)])
+                rule("file/outside-data").finding(self.shown(path), 1, 1, "This file is a link to a file outside the "
+                                                  "data folder, so fosterdocs does not read it.", "Put the file "
+                                                  "itself in the service's folder instead of a link to it.")])
         return self._loaded[path]
 
     def data(self, name: str) -> Any:

@@ -31,12 +31,12 @@ from .diff import DocumentChanges, compare_service
 from .document_types import DOCUMENTS, REVIEWED_KINDS
 from .edition import LODGE_WITHIN_DAYS, Edition
 from .editions import Editions
-from .findings import ERROR, WARNING, Finding, Report
+from .findings import ERROR, Finding, Report
 from .project import CannotRun, Project, shown
 from .rendering import environment
+from .rule_catalogue import rule
 
 SENT, RESUPPLIED = "lodged_with_ofsted_on", "resupplied_on"
-REG4 = "Fostering Services (England) Regulations 2011, regulation 4"
 REG4_WORDS = "regulation 4 of the Fostering Services (England) Regulations 2011"
 PUT_RIGHT_BY_LODGING = {"lifecycle/not-lodged", "lifecycle/guide-not-resupplied"}  # not reasons to refuse a pack
 LETTER = "covering-letter"
@@ -102,13 +102,13 @@ def _changes(project: Project, service: ServiceContext, since: str | None, today
     except CannotRun as err:
         if since:
             raise
-        findings.append(Finding(shown(service.folder / "service.yaml"), 1, 1, WARNING, "lodging/no-changes-listed",
+        findings.append(rule("lodging/no-changes-listed").finding(
+                                shown(service.folder / "service.yaml"), 1, 1,
                                 f"The covering letter cannot list what changed: {err}",
                                 "Keep the service's folder in git (the edition sent is found from its history), or "
                                 f"name the edition last sent: fosterdocs lodge {service.id} --since "
                                 "FOLDER-OR-REVISION. Until then, write the changes into the letter before you send "
-                                "it.", REG4, "law",
-                                service=service.id))
+                                "it.", service.id))
         return {}
 
 
@@ -213,11 +213,11 @@ def _email(content: dict, attachments: list[Path]) -> bytes:
 
 def _no_address(service: ServiceContext, ofsted: dict) -> Finding:
     where = ofsted.get("email") or ofsted.get("website") or "the address Ofsted gave the service"
-    return Finding(shown(service.folder / "service.yaml"), 1, 1, WARNING, "lodging/no-address",
+    return rule("lodging/no-address").finding(shown(service.folder / "service.yaml"), 1, 1,
                    "service.yaml sets no lodging address, so the email draft is addressed to nobody.",
                    "Add the address Ofsted gave the service for notifications to service.yaml as lodging: {email: "
                    f"ADDRESS}}, then prepare the pack again; or send the pack yourself (Ofsted: {where}).",
-                   REG4, "law", service=service.id)
+                   service.id)
 
 
 def _target(out: Path, service: ServiceContext, project: Project, today: date, force: bool) -> Path:

@@ -21,14 +21,9 @@ from ..dates import (
     period_end_year,
     review_due,
 )
-from ..document_types import ALL_KINDS, REVIEWED_KINDS, STATUTORY_KINDS
-from ..findings import ERROR, WARNING
-from .base import EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
+from ..document_types import REVIEWED_KINDS, STATUTORY_KINDS
+from .base import Problem, rule
 
-REVIEW_SOURCE = ("The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
-                 "expected practice. Fostering Services (England) Regulations 2011, regulation 4 requires the "
-                 "document to be kept under review and revised where appropriate, and sets no interval")
-FIGURES_SOURCE = f"{EXPECTED_CONTENT}: numbers as at a stated date"
 FIGURES_MAX_MONTHS = 15
 REVIEW_FIX = ("Review the document, have the new version approved, then set document.approved_on and a new "
               "document.next_review_due (at most {months} months after approval).")
@@ -61,7 +56,7 @@ def _committed_review(document):
         f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)")
 
 
-@rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/review-overdue", REVIEWED_KINDS + ("carer-handbook",))
 def review_overdue(document):
     """The document's next review date has passed."""
     path, due, shown = _review_due(document)
@@ -72,7 +67,7 @@ def review_overdue(document):
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/review-due-soon", REVIEWED_KINDS + ("carer-handbook",))
 def review_due_soon(document):
     """The document's next review date falls within the service's warning window (60 days unless set)."""
     path, due, shown = _review_due(document)
@@ -82,7 +77,7 @@ def review_due_soon(document):
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/no-review-date", REVIEWED_KINDS + ("carer-handbook",))
 def no_review_date(document):
     """A document with neither a next review date nor an approval date to count the review interval from."""
     if isinstance(document.get("document"), dict) and _review_due(document)[1] is None:
@@ -93,7 +88,7 @@ def no_review_date(document):
                       f"{document.review_months} months from approval).", key=True)
 
 
-@rule("dates/period-ended", WARNING, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/period-ended", REVIEWED_KINDS)
 def period_ended(document):
     """A document with no review date whose own period (such as 2024-25) has ended."""
     period = document.get("document", "period")
@@ -112,7 +107,7 @@ def _figure_dates(document):
             yield ("numbers", "other_figures", index, "as_at"), figure["as_at"]
 
 
-@rule("figures/undated", WARNING, FIGURES_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-NUMBERS")
+@rule("figures/undated", STATUTORY_KINDS)
 def figures_undated(document):
     """Numbers of households, children or staff given without the date they describe."""
     fix = "Add `as_at:` with the date the figures describe (YYYY-MM-DD), next to the figures."
@@ -130,7 +125,7 @@ def figures_undated(document):
                               "'as at' date.", fix)
 
 
-@rule("figures/out-of-date", WARNING, FIGURES_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-NUMBERS")
+@rule("figures/out-of-date", STATUTORY_KINDS)
 def figures_out_of_date(document):
     """Figures whose 'as at' date is more than 15 months old."""
     oldest_allowed = months_later(document.today, -FIGURES_MAX_MONTHS)
@@ -141,8 +136,7 @@ def figures_out_of_date(document):
                           "months ago.", "Replace them with current figures and their new 'as at' date.")
 
 
-@rule("related/expired", WARNING, "Expected practice: a document refers to the strategies and plans in force "
-      "(Ofsted reads a statement that relies on an ended strategy as not kept under review)", "expected-practice")
+@rule("related/expired")
 def related_expired(document):
     """A strategy, policy or plan the document relies on whose period has ended."""
     for index, related in enumerate(document.get("related_documents", default=[]) or []):
@@ -154,8 +148,7 @@ def related_expired(document):
                           "if it has not been replaced.")
 
 
-@rule("dates/out-of-range", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
-      "use)", "standard", ALL_KINDS)
+@rule("dates/out-of-range")
 def date_out_of_range(document):
     """A date whose year cannot be right for a fostering service's document (before 1990 or after 2100)."""
     for path, text in document.parts.strings:
