@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from .document_types import TYPES
 from .findings import ERROR, WARNING, Finding
 
 CATALOGUE = Path(__file__).parent / "rules" / "catalogue.yaml"
@@ -16,6 +17,14 @@ BASES = ("law", "standard", "expected-practice", "data", "per-item")
 LAW_ITEMS = ("REG3", "REG4")  # requirement ids of regulation 3 and 4 items: the only law
 BASIS_WORDS = {"law": "law", "standard": "standard", "expected-practice": "expected practice", "data": "data model",
                "per-item": "the item's"}
+TOPICS = {"complaints": "Complaints", "contacts": "Contacts", "dates": "Dates and reviews", "downgrades": "Downgrades",
+          "figures": "Figures", "file": "Files", "format": "Formats", "guide": "Children's guide",
+          "handbook": "Foster carer handbook", "import": "Imported statements", "lifecycle": "Approval and lodging",
+          "lodging": "The lodging pack", "manager": "The manager", "pictures": "Pictures", "publication": "Publication",
+          "readability": "Readability", "reference": "Reference data", "refs": "Shared facts",
+          "related": "Related documents", "render": "Pages and PDFs", "schema": "The shape of a file",
+          "sections": "Sections", "service": "The service", "staffing": "Staffing",
+          "terms": "Names of laws and bodies", "text": "Text", "wording": "Wording", "yaml": "YAML"}
 TABLE_START = "<!-- rule table: made by `python -m fosterdocs.rule_catalogue --markdown` -->"
 TABLE_END = "<!-- end of the rule table -->"
 
@@ -74,6 +83,14 @@ def rule(rule_id: str) -> RuleEntry:
     return RULES[rule_id]
 
 
+def rule_groups() -> list[tuple[str, list[RuleEntry]]]:
+    """The rules by topic (the part of the id before the /), for the website's rules page."""
+    groups: dict[str, list[RuleEntry]] = {}
+    for entry in RULES.values():
+        groups.setdefault(entry.id.partition("/")[0], []).append(entry)
+    return [(TOPICS.get(topic, topic), entries) for topic, entries in groups.items()]
+
+
 def _cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
@@ -82,7 +99,7 @@ def markdown_table() -> str:
     """The README's table of every rule: id, severity, basis, what it finds."""
     lines = ["| Rule | Severity | Basis | What it finds |", "| --- | --- | --- | --- |"]
     lines += [f"| `{entry.id}` | {entry.severity} | {BASIS_WORDS[entry.basis]}"
-              + "".join(f"; {BASIS_WORDS[v['basis']]} in a {kind.replace('-', ' ')}" for kind, v in entry.kinds.items()
+              + "".join(f"; {BASIS_WORDS[v['basis']]} in the {TYPES[kind].title}" for kind, v in entry.kinds.items()
                         if v.get("basis", entry.basis) != entry.basis)
               + f" | {_cell(entry.what)} |" for entry in RULES.values()]
     return "\n".join(lines)

@@ -22,14 +22,16 @@ from mkdocs.utils import get_relative_url
 
 from .bounds import shorten_words
 from .context import ServiceContext
+from .document_types import TYPES
 from .documents import DEFAULT_REVIEW_MONTHS, DEFAULT_WARNING_DAYS
 from .findings import Finding
 from .rendering import RENDER_ERRORS, environment, unshowable
+from .rule_catalogue import BASIS_WORDS, rule_groups
 from .status import COLUMNS, StatusRow, cells, rows
 
 SITE_KEY = "fosterdocs_site"  # where the build puts the Site in the mkdocs config, for the macros
 PAGES_BEFORE_SERVICES = ("index.md", "review-calendar.md")
-PAGES_AFTER_SERVICES = ("accessibility.md",)
+PAGES_AFTER_SERVICES = ("rules.md", "accessibility.md")
 SERVICE_TEMPLATES = ("service/index.md", "service/document.md", "service/contacts.md")
 SERVICE_TYPES = {"local-authority": "Local authority (council) fostering service",
                  "independent-agency": "Independent fostering agency"}
@@ -38,7 +40,7 @@ CONTACT_HEADINGS = {"contacts": "Contact the service", "out_of_hours": "Out of h
 CONTACT_FIELDS = {"name", "phone", "email", "address", "website"}
 MACROS = {"home": "site/home.html", "review_calendar": "site/calendar.html", "service_overview": "site/service.html",
           "service_document": "site/document.html", "service_contacts": "site/contacts.html",
-          "site_services": "site/services.html", "build_date": "site/build_date.html"}
+          "site_services": "site/services.html", "build_date": "site/build_date.html", "rules": "site/rules.html"}
 _HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 UNSHOWABLE = "site/unshowable.html"  # in place of a service's page whose data its template could not show
@@ -144,7 +146,8 @@ def render_page(site: Site, template: str, src_path: str, files, page_url: str) 
 
     values = dict(site=site, page=page, service=page.service, document=page.document, url=url, today=site.today,
                   service_types=SERVICE_TYPES, contact_groups=contact_groups, columns=COLUMNS, cells=cells,
-                  default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS)
+                  default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS,
+                  rule_groups=rule_groups(), basis_words=BASIS_WORDS, document_types=TYPES)
     try:
         return Markup(environment().get_template(template).render(values))
     except RENDER_ERRORS as error:
