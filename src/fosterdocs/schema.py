@@ -22,13 +22,14 @@ from referencing import Registry
 from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
+from .document_types import TYPES
 from .findings import ERROR, Finding
 from .loading import Loaded
 
 if TYPE_CHECKING:
     from referencing._core import Resolver  # what Registry.resolver returns
 
-DOCUMENT_KINDS = ("service", "statement-of-purpose", "childrens-guide", "carer-handbook", "reference")
+SCHEMA_NAMES = {**{kind: t.schema for kind, t in TYPES.items()}, "reference": "reference"}  # kind -> its schema's name
 SHARED = "common.schema.json"
 FORMATS = FormatChecker(formats=("date", "email", "uri"))  # uri: rfc3986-validator (jsonschema's format-nongpl)
 _INHERITED = ("x-source", "x-basis", "x-requirement")
@@ -47,11 +48,12 @@ class Schema:
     kind: str
     root: dict
     shared: dict
+    name: str  # schema/<name>.schema.json, as the catalogue of document types says
     _walked: dict[tuple, tuple[dict, dict, Resolver]] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def file(self) -> str:
-        return f"{self.kind}.schema.json"
+        return f"{self.name}.schema.json"
 
     @cached_property
     def registry(self) -> Registry:
@@ -164,7 +166,7 @@ def load_schemas(schema_dir: Path) -> dict[str, Schema]:
         return json.loads((schema_dir / name).read_text(encoding="utf-8"))
 
     shared = read(SHARED)
-    schemas = {kind: Schema(kind, read(f"{kind}.schema.json"), shared) for kind in DOCUMENT_KINDS}
+    schemas = {kind: Schema(kind, read(f"{name}.schema.json"), shared, name) for kind, name in SCHEMA_NAMES.items()}
     for schema in schemas.values():
         try:
             schema.check()

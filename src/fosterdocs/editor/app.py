@@ -10,7 +10,8 @@ from pathlib import Path
 from flask import Flask, Response, abort, render_template, request, send_file
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
-from ..document_types import DOCUMENTS, kind_of
+from ..document_types import DOCUMENTS, FILES, kind_of, title_of
+from ..documents import Shelf, lookup
 from ..loading import load
 from ..pdf import PRINT_TEMPLATES
 from ..project import Project, shown
@@ -20,10 +21,7 @@ from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id
 from .security import Session, protect
 
-FILE_TITLES = {"service": "Service details (shared facts)", "statement-of-purpose": "Statement of Purpose",
-               "childrens-guide-under-8": "Children's Guide (under 8)",
-               "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
-               "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
+FILE_TITLES = {name: title_of(name) for name in FILES}
 
 
 @dataclass
@@ -43,7 +41,8 @@ class Page:
     conflict: bool = False
     focus: str = ""
     missing: tuple = ()  # sections the document must have and lacks
-    changes: list | None = None  # a new edition was started: what changed since the last one (diff's sections)
+    changes: list | None = None  # a new edition was started: each file's changes since the edition last lodged
+    changes_problem: str = ""  # why those changes cannot be listed (no git history, say)
     service_base: str = ""  # digest of service.yaml when the form was made (downgrades are written there)
     reasons: dict = field(default_factory=dict)  # the service's downgrades: requirement -> reason
     offered: dict = field(default_factory=dict)  # expected-practice requirement -> the field it is offered at
@@ -104,15 +103,16 @@ class Editor:
 
     def shared(self, service: str, value: dict) -> dict:
         """What a `use:` stands for, as lines to show, and where it is kept (a link, or the reference's source)."""
-        where, _, name = str(value.get("use", "")).partition("/")
+        use = str(value.get("use", ""))
+        where, _, name = use.partition("/")
+        record = lookup(use, self.service_data(service), self.project.reference.regulators,
+                        Shelf(self.folder(service)))
         if where == "reference":
-            record = self.project.reference.regulators.get(name) or {}
-            kept = (f"Kept for every service in data/reference/regulators.yaml; source: {record.get('source', '?')}; "
-                    f"checked on {record.get('checked_on', '?')}.")
+            known = record if isinstance(record, dict) else {}
+            kept = (f"Kept for every service in data/reference/regulators.yaml; source: {known.get('source', '?')}; "
+                    f"checked on {known.get('checked_on', '?')}.")
             link = ""
         else:
-            loaded, _ = load(self.folder(service) / f"{where}.yaml") if where in FILE_TITLES else (None, [])
-            record = loaded.data.get(name) if loaded and isinstance(loaded.data, dict) else None
             kept = f"{FILE_TITLES.get(where, where)}, {name.replace('_', ' ')}"
             link = f"/edit/{service}/{where}#{field_id((name,))}"
         lines = []
@@ -195,12 +195,12 @@ class Editor:
             data = saving.parse(text)
         except saving.Unreadable:
             return self.page(service, name, text, base)
-        changes = edition.changes_since_last(self.path(service, name), data)
+        changes, problem = edition.changes_since_last(self.project, service, name, text, self.today)
         before = saving.dump(data)
         months = self.service_data(service).get("review_interval_months")
         version = edition.start(data, self.today, months if isinstance(months, int) and months > 0 else 12)
         page = self.page(service, name, saving.merge_lines(text, before, saving.dump(data)), base,
-                         focus=field_id(("document", "revisions", 0)), changes=changes)
+                         focus=field_id(("document", "revisions", 0)), changes=changes, changes_problem=problem)
         page.heading = f"New edition {version} started"
         page.message = ("The version, approval date, next review and a new revision line are filled in. Check who "
                         "approved it, write what changed in the new revision's summary, then save.")
