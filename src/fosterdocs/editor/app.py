@@ -11,7 +11,7 @@ from flask import Flask, Response, abort, render_template, request, send_file
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from ruamel.yaml.comments import CommentedMap
 
-from ..document_types import DOCUMENTS, kind_of
+from ..document_types import DOCUMENTS, FILES, kind_of, title_of
 from ..documents import Shelf, lookup
 from ..loading import load
 from ..pdf import PRINT_TEMPLATES
@@ -22,10 +22,7 @@ from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id
 from .security import Session, protect
 
-FILE_TITLES = {"service": "Service details (shared facts)", "statement-of-purpose": "Statement of Purpose",
-               "childrens-guide-under-8": "Children's Guide (under 8)",
-               "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
-               "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
+FILE_TITLES = {name: title_of(name) for name in FILES}
 
 
 @dataclass

@@ -6,13 +6,14 @@ fails:  teams with no staff numbers at all; `total_households: 217` when the kin
 
 from __future__ import annotations
 
+from ..document_types import STATUTORY_KINDS
 from ..findings import ERROR, WARNING
-from .base import DOCUMENT_KINDS, EXPECTED_CONTENT, Problem, rule
+from .base import EXPECTED_CONTENT, Problem, rule
 
 STAFF_SOURCE = f"{EXPECTED_CONTENT}: the number, relevant qualifications and experience of the staff"
 
 
-@rule("staffing/no-figures", ERROR, STAFF_SOURCE, "expected-practice", DOCUMENT_KINDS, "SOP-STAFF")
+@rule("staffing/no-figures", ERROR, STAFF_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-STAFF")
 def no_staff_figures(document):
     """Teams are described but no team says how many staff it has."""
     teams = document.get("staffing", "teams")
@@ -26,7 +27,7 @@ def no_staff_figures(document):
 
 @rule("figures/total-mismatch", WARNING, f"{EXPECTED_CONTENT}: numbers of approved fostering households",
       "expected-practice",
-      DOCUMENT_KINDS, "SOP-NUMBERS")
+      STATUTORY_KINDS, "SOP-NUMBERS")
 def total_mismatch(document):
     """The kinds of household listed do not add up to the total given."""
     total = document.get("numbers", "total_households")
