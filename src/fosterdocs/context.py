@@ -6,19 +6,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from .dates import review_due
-from .document_types import DOCUMENTS
+from .document_types import DOCUMENTS, FILES, title_of
 from .documents import DEFAULT_WARNING_DAYS, Document, Shelf
 from .findings import ERROR, Finding, Report
 from .project import Project
 from .regimes import LOCAL_AUTHORITY, Regime, regime_of
 from .validation import validate
 
-TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
-          "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
-          "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
 _NOT_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9.-]+")
 NOT_SECTIONS = {"document", "related_documents", "other_sections", "unmapped"}
 
@@ -68,7 +64,7 @@ class DocumentContext:
     @property
     def easy_read(self) -> bool:
         """A children's guide: shown in the easy-read layout (large type, short sections, plenty of space)."""
-        return self.kind.startswith("childrens-guide")
+        return FILES[self.kind].easy_read
 
     @property
     def pdf_name(self) -> str:
@@ -111,29 +107,9 @@ def section_title(key: str, value: dict) -> str:
     return str(value.get("title") or key.replace("_", " ").capitalize())
 
 
-def resolve_uses(node: Any, document: Document, following: frozenset = frozenset()) -> Any:
-    """A copy of node with every `use:` replaced by the shared record it names (marked with where it came from).
-    A `use:` that leads back to one being followed (a loop: validate reports it) stands for nothing."""
-    if isinstance(node, dict):
-        if set(node) == {"use"}:
-            name = str(node["use"])
-            if name in following:
-                return None
-            target = resolve_uses(document.resolve(node), document, following | {name})
-            if isinstance(target, dict):
-                return {**target, "_from": name}
-            if isinstance(target, list):
-                return {"items": target, "_from": name}
-            return None
-        return {k: resolve_uses(v, document, following) for k, v in node.items()}
-    if isinstance(node, list):
-        return [resolve_uses(v, document, following) for v in node]
-    return node
-
-
 def _document_context(project: Project, kind: str, document: Document, findings: list[Finding],
                       today: date) -> DocumentContext:
-    data = {key: resolve_uses(value, document) for key, value in document.data.items()}  # the file: a mapping
+    data = {key: document.expand(value) for key, value in document.data.items()}  # the file: a mapping
     schema = project.schemas[document.kind]
     sections = []
     for key, value in data.items():
@@ -147,7 +123,7 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
     due, _ = review_due(meta, document.review_months)
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
-    return DocumentContext(kind, str(meta.get("title") or TITLES.get(kind, kind)), meta, sections, related,
+    return DocumentContext(kind, str(meta.get("title") or title_of(kind)), meta, sections, related,
                            findings, review_status(due, today, document.warning_days), due)
 
 

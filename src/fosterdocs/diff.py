@@ -18,15 +18,14 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from .context import TITLES, resolve_uses, section_title
+from .context import section_title
 from .dates import long_date, parse_date
-from .document_types import DOCUMENTS
+from .document_types import DOCUMENTS, REVIEWED_KINDS, title_of
 from .documents import Document, Shelf
 from .editions import REFERENCE_FILE, Edition, Editions, commit_of, git_root
 from .loading import load
 from .project import CannotRun, Project, shown
 from .reference import Reference
-from .rules.base import DOCUMENT_KINDS as LODGED_KINDS  # the documents regulation 4 has Ofsted told about
 
 LONG_TEXT = 160  # characters of a value quoted in full; longer ones are shortened
 NAMING_KEYS = ("name", "title", "label", "heading", "version")
@@ -303,7 +302,7 @@ def document_view(edition: Edition, name: str, service_id: str, service: dict, r
         raise CannotRun(f"{edition.label}: {name}.yaml cannot be read (line {problems[0].line}): "
                         f"{problems[0].message}")
     document = Document(DOCUMENTS[name], service_id, loaded, service, reference, today, Shelf(edition.folder))
-    view = _without_marks(resolve_uses(loaded.data, document))
+    view = _without_marks(document.expand(loaded.data))
     if not isinstance(view, dict):
         raise CannotRun(f"{edition.label}: {name}.yaml is not a document (it holds no sections).")
     provider = service.get("registered_provider")
@@ -338,7 +337,7 @@ def compare_service(editions: Editions, old: str | None, new: str | None, today:
     if old:
         olds = dict.fromkeys([*DOCUMENTS, SHARED], editions.given(old))
     else:
-        olds = {name: editions.last_lodged(name) for name, kind in DOCUMENTS.items() if kind in LODGED_KINDS}
+        olds = {name: editions.last_lodged(name) for name, kind in DOCUMENTS.items() if kind in REVIEWED_KINDS}
         newest = editions.latest(list(olds.values()))
         olds.update({name: newest for name in [*DOCUMENTS, SHARED] if name not in olds})
     new_service, new_reference = _service(new_edition), _reference(new_edition)
@@ -349,7 +348,7 @@ def compare_service(editions: Editions, old: str | None, new: str | None, today:
                                  _reference(old_edition), today)
         new_view = document_view(new_edition, name, editions.service_id, new_service, new_reference, today)
         if old_view is not None or new_view is not None:
-            results.append(compare_documents(name, TITLES.get(name, name), old_view, new_view, old_edition,
+            results.append(compare_documents(name, title_of(name), old_view, new_view, old_edition,
                                              new_edition))
     results.append(compare_documents(SHARED, "Shared facts", _service(olds[SHARED]) or None,
                                      new_service or None, olds[SHARED], new_edition))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .confinement import inside
+from .document_types import REFERABLE
 from .findings import ERROR, Finding
 from .loading import DATA_MODEL, Loaded, load
 from .reference import Reference, Texts
@@ -18,7 +19,6 @@ DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
 MAX_REVIEW_MONTHS = 36  # bounds on service.yaml's settings (the schema's are stricter): no date arithmetic overflows
 MAX_WARNING_DAYS = 366
-REFERABLE = ("statement-of-purpose",)  # documents whose sections others may show with `use: statement-of-purpose/...`
 
 
 class Shelf:
@@ -101,19 +101,41 @@ class Document:
     def warning_days(self) -> int:
         return self._setting("review_warning_days", DEFAULT_WARNING_DAYS, MAX_WARNING_DAYS)
 
-    def resolve(self, value: Any) -> Any:
-        """A contact written out, or the shared record a `use:` names (None when it does not exist): from
-        service.yaml, the reference data, or a section of the service's statement of purpose."""
-        if isinstance(value, dict) and set(value) == {"use"}:
-            where, _, name = str(value["use"]).partition("/")
-            if where == "service":
-                source = self.service
-            elif where in REFERABLE:
-                source = self.shelf.data(where) if self.shelf else None
-            else:
-                source = self.reference.regulators
-            return source.get(name) if isinstance(source, dict) else None
-        return value
+    def lookup(self, use: str) -> Any:
+        """The shared record a `use:` names (see lookup)."""
+        return lookup(use, self.service, self.reference.regulators, self.shelf)
+
+    def expand(self, node: Any, following: frozenset = frozenset()) -> Any:
+        """A copy of node with every `use:` replaced by the record it names, marked with where it came from (a list
+        becomes {"items": [...]}); a `use:` naming nothing, or leading back to one being followed (a loop: validate
+        reports it), stands for None."""
+        if isinstance(node, dict):
+            if set(node) == {"use"}:
+                use = str(node["use"])
+                if use in following:
+                    return None
+                target = self.expand(self.lookup(use), following | {use})
+                if isinstance(target, dict):
+                    return {**target, "_from": use}
+                return {"items": target, "_from": use} if isinstance(target, list) else None
+            return {key: self.expand(value, following) for key, value in node.items()}
+        if isinstance(node, list):
+            return [self.expand(value, following) for value in node]
+        return node
+
+
+def lookup(use: str, service: Any, regulators: dict, shelf: Shelf | None) -> Any:
+    """The shared record a `use:` names, as written (None when it does not exist): `service/NAME` from service.yaml,
+    `statement-of-purpose/NAME` a section of the service's statement (from the shelf), anything else the reference
+    data's regulators (`reference/ofsted`)."""
+    where, _, name = str(use).partition("/")
+    if where == "service":
+        source = service
+    elif where in REFERABLE:
+        source = shelf.data(where) if shelf else None
+    else:
+        source = regulators
+    return source.get(name) if isinstance(source, dict) else None
 
 
 @dataclass

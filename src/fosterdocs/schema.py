@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .compiled_schema import Check, Compiler, SchemaError, UnsupportedSchema, lookup
+from .document_types import TYPES
 from .findings import ERROR, Finding
 from .loading import Loaded
 
-KINDS = {"service": "service", "statement-of-purpose": "statement-of-purpose", "childrens-guide": "childrens-guide",
-         "carer-handbook": "carer-handbook", "reference": "reference"}
+KINDS = {**{kind: t.schema for kind, t in TYPES.items()}, "reference": "reference"}  # kind -> its schema's name
 SHARED = "common.schema.json"
 _INHERITED = ("x-source", "x-basis", "x-requirement")
 _OWN = ("x-rule", "x-message", "x-fix", "description")

@@ -149,7 +149,8 @@ def test_every_command_works_from_a_subfolder_of_the_repository(repo, run):
     inside = repo / "data" / "acme"
     code, out, _ = run("validate", "--format", "json", cwd=inside)
     assert code == 1 and {f["service"] for f in json.loads(out)["findings"] if f["severity"] == "error"} == {"acme"}
-    assert run("new", "acme-east", "--type", "independent-agency", cwd=inside)[0] == 0 and (repo / "data/acme-east/service.yaml").is_file()
+    assert run("new", "acme-east", "--type", "independent-agency", cwd=inside)[0] == 0
+    assert (repo / "data/acme-east/service.yaml").is_file()
     code, out, _ = run("status", "--format", "json", cwd=inside)
     assert code in (0, 1) and {d["service_id"] for d in json.loads(out)["documents"]} >= {"acme", "acme-east"}
     code, out, _ = run("calendar", cwd=inside)

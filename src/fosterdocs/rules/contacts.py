@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..document_types import ALL_KINDS
 from ..findings import ERROR
-from .base import ALL_KINDS, Problem, rule
+from .base import Problem, rule
 
 OFSTED_SOURCE = ("Expected practice: a statement of purpose tells readers how to reach Ofsted (the children's guide "
                  "must give Ofsted's address, email and telephone: Fostering Services (England) Regulations 2011, "
@@ -93,7 +94,7 @@ commissioner_differs = _regulator_rule("childrens_commissioner", "childrens_comm
 def missing_references(document):
     """A `use:` that names a shared fact which does not exist."""
     for path, text in document.parts.strings:
-        if path and path[-1] == "use" and document.resolve({"use": text}) is None:
+        if path and path[-1] == "use" and document.lookup(text) is None:
             where, _, name = text.partition("/")
             home = {"service": "service.yaml", "statement-of-purpose": "statement-of-purpose.yaml"}.get(
                 where, "data/reference/regulators.yaml")
@@ -116,7 +117,7 @@ def unusable_contacts(document):
             continue
         path = tuple(need["path"].split("."))
         written = document.get(*path)
-        contact = document.resolve(written) if isinstance(written, dict) else None
+        contact = document.expand(written) if isinstance(written, dict) else None
         if not isinstance(contact, dict):
             continue
         missing = [NEEDS[key] for key in need["needs"] if not contact.get(key)]

@@ -22,7 +22,7 @@ HANDBOOK_REVIEW_SOURCE = ("The service's own review commitment for its foster ca
 
 
 def _procedure_without_stages(document):
-    procedure = document.resolve(document.get("complaints", "procedure"))
+    procedure = document.expand(document.get("complaints", "procedure"))
     if isinstance(procedure, dict) and not procedure.get("stages"):
         yield Problem(("complaints", "procedure"), "The complaints procedure shown here (the `complaints` section "
                       "of statement-of-purpose.yaml) lists no stages, so readers cannot see how a complaint is "
@@ -45,7 +45,7 @@ handbook_procedure_without_stages = rule("complaints/no-stages", ERROR, "Expecte
 def ofsted_incomplete(document):
     """The Ofsted contact a guide shows lacks its postal address, email address or telephone number."""
     written = document.get("regulators", "ofsted")
-    ofsted = document.resolve(written)
+    ofsted = document.expand(written)
     if not (isinstance(written, dict) and set(written) == {"use"} and isinstance(ofsted, dict)):
         return  # a contact typed in instead of `use: reference/ofsted` is a schema error already
     missing = [what for key, what in (("address", "postal address"), ("email", "email address"),

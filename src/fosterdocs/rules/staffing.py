@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..document_types import ALL_KINDS, STATUTORY_KINDS
 from ..findings import ERROR, WARNING
-from .base import ALL_KINDS, DOCUMENT_KINDS, EXPECTED_CONTENT, Problem, rule
+from .base import EXPECTED_CONTENT, Problem, rule
 
 _FIGURE = r"\d{1,3}(?:,\d{3})+|\d+"
 _NUMBER = re.compile(rf"^\s*({_FIGURE})\s*$")
@@ -37,7 +38,7 @@ _TOTAL_THEN_PARTS = re.compile(
 STAFF_SOURCE = f"{EXPECTED_CONTENT}: the number, relevant qualifications and experience of the staff"
 
 
-@rule("staffing/no-figures", ERROR, STAFF_SOURCE, "expected-practice", DOCUMENT_KINDS, "SOP-STAFF")
+@rule("staffing/no-figures", ERROR, STAFF_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-STAFF")
 def no_staff_figures(document):
     """Teams are described but no team says how many staff it has."""
     teams = document.get("staffing", "teams")
