@@ -47,6 +47,9 @@ def test_an_invalid_phone_number_is_shown_at_its_field_and_in_the_summary(page, 
     expect(manager(page).get_by_label("Phone number", exact=True)).to_be_focused()  # checking did not move the focus
     page.get_by_role("link", name=re.compile("registered_manager.phone.*not a UK telephone number")).click()
     expect(manager(page).get_by_label("Phone number", exact=True)).to_be_focused()
+    phone.fill("01632 960 100")  # put right: the finding leaves the field and the summary as you type
+    expect(at_field).to_have_count(0)
+    expect(page.locator("#findings")).to_have_text("No problems found.")
 
 
 def stages(page):
