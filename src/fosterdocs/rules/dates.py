@@ -41,8 +41,14 @@ def _review_due(document):
         return ("document", "approved_on"), due, (f"{long_date(due)} ({document.review_months} months after "
                                                    "approval: no next_review_due is written)")
     if due is None:
-        return _committed_review(document)
+        return (("document",), None, "") if _dates_written(document) else _committed_review(document)
     return ("document", "next_review_due"), due, long_date(due) if due else ""
+
+
+def _dates_written(document) -> bool:
+    """Whether the document writes a review or approval date (one that is not a date has a finding of its own)."""
+    meta = document.get("document")
+    return isinstance(meta, dict) and bool(meta.get("next_review_due") or meta.get("approved_on"))
 
 
 def _committed_review(document):
@@ -85,7 +91,7 @@ def review_due_soon(document):
 @rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
 def no_review_date(document):
     """A document with neither a next review date nor an approval date to count the review interval from."""
-    if isinstance(document.get("document"), dict) and _review_due(document)[1] is None:
+    if isinstance(document.get("document"), dict) and not _dates_written(document) and _review_due(document)[1] is None:
         yield Problem(("document",), "This document gives no review date: it has neither `next_review_due` nor "
                       "`approved_on`, so nobody can tell when it must be reviewed.",
                       "Add `approved_on:` (the day it was approved) and `next_review_due:` (at most "
