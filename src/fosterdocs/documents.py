@@ -22,7 +22,8 @@ REFERABLE = ("statement-of-purpose",)  # documents whose sections others may sho
 
 
 class Shelf:
-    """A service's files, each loaded at most once, so that one document can show a section of another."""
+    """A service's files, each loaded at most once, so that one document can show a section of another; validate
+    hands its shelves on (validate(keep=True)), so the site, PDFs, status and calendar show what it read."""
 
     def __init__(self, folder: Path, shown: Callable[[Path], str] = str):
         self.folder, self.shown = folder, shown
@@ -37,6 +38,10 @@ class Shelf:
                         "the data folder, so fosterdocs does not read it.", "Put the file itself in the service's "
                         "folder instead of a link to it.", DATA_MODEL)])
         return self._loaded[path]
+
+    def read(self, path: Path) -> Loaded | None:
+        """What path held, when it has been loaded (None when it was not, or could not be read): never reads."""
+        return self._loaded.get(path, (None, []))[0]
 
     def data(self, name: str) -> Any:
         """The data of the service's document called name, or None when it is missing or unreadable."""

@@ -48,7 +48,7 @@ def check_text(project: Project, folder: Path, name: str, text: str, today: date
                 shutil.copyfile(other, copy / other.name)
         target = copy / real.name
         target.write_text(text, encoding="utf-8")
-        findings, _ = check_service(project, copy, [target], today)
+        findings = check_service(project, copy, [target], today).findings
         loaded, _ = load(target, shown(real))
     label = shown(real)
     findings = [_moved(f, str(copy), label) for f in findings]

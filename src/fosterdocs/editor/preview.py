@@ -41,7 +41,7 @@ def scratch(project: Project, folder: Path, name: str, text: str) -> Iterator[Pa
 
 
 def _html(data: Path, service: str, name: str, today: date) -> str | None:
-    _, _, contexts = gather(data, [service], today)
+    _, contexts = gather(Project.find(data), [service], today)
     if not contexts or name not in contexts[0].documents:
         return None
     return print_html(contexts[0], name, today, created_time())
