@@ -68,6 +68,7 @@ benchmarks: setup-test
 	$(BIN)/python benchmarks/site_build.py
 	$(BIN)/python benchmarks/long_words.py
 	$(BIN)/python benchmarks/editor_preview.py
+	$(BIN)/python benchmarks/one_service.py
 
 # The editor's GOV.UK Frontend styles and script, compiled in a system font (no GDS Transport, no crown) and committed
 # in the package, so that `fosterdocs edit` works offline. Run after changing editor.scss or govuk-frontend's version.

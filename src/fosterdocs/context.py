@@ -8,16 +8,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .dates import review_due
-from .document_types import DOCUMENTS
+from .document_types import DOCUMENTS, FILES, title_of
 from .documents import DEFAULT_WARNING_DAYS, Document
 from .findings import ERROR, Finding, Report
 from .project import Project
 from .regimes import LOCAL_AUTHORITY, Regime, regime_of
 from .validation import validate
 
-TITLES = {"statement-of-purpose": "Statement of Purpose", "childrens-guide-under-8": "Children's Guide (under 8)",
-          "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
-          "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
 _NOT_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9.-]+")
 NOT_SECTIONS = {"document", "related_documents", "other_sections", "unmapped"}
 
@@ -67,7 +64,7 @@ class DocumentContext:
     @property
     def easy_read(self) -> bool:
         """A children's guide: shown in the easy-read layout (large type, short sections, plenty of space)."""
-        return self.kind.startswith("childrens-guide")
+        return FILES[self.kind].easy_read
 
     @property
     def pdf_name(self) -> str:
@@ -126,7 +123,7 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
     due, _ = review_due(meta, document.review_months)
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
-    return DocumentContext(kind, str(meta.get("title") or TITLES.get(kind, kind)), meta, sections, related,
+    return DocumentContext(kind, str(meta.get("title") or title_of(kind)), meta, sections, related,
                            findings, review_status(due, today, document.warning_days), due)
 
 
@@ -142,13 +139,12 @@ def build(project: Project, report: Report, today: date) -> list[ServiceContext]
         findings = [f for f in report.findings if f.service == service_id]
         context = ServiceContext(service_id, service, findings=findings,
                                  downgrades=list(service.get("downgrades") or []), folder=folder)
-        shared = shelf.shown(folder / "service.yaml")
         for name, kind in DOCUMENTS.items():
             loaded = shelf.read(folder / f"{name}.yaml")
             if loaded is None or loaded.file not in checked:
                 continue
             document = Document(kind, service_id, loaded, service, project.reference, today, shelf)
-            mine = [f for f in findings if f.file in (loaded.file, shared)]
+            mine = [f for f in findings if f.file.endswith((f"{service_id}/{name}.yaml", f"{service_id}/service.yaml"))]
             context.documents[name] = _document_context(project, name, document, mine, today)
         contexts.append(context)
     return contexts

@@ -60,9 +60,9 @@ def review_due(meta, months: int) -> tuple[date | None, bool]:
     """When a document's review is due, and whether that is the default: its next_review_due (the last day the
     written date can mean) or, when none is written, approved_on plus the service's review interval."""
     meta = meta if isinstance(meta, dict) else {}
-    written = parse_date(meta.get("next_review_due") or "")
-    if written:
-        return written[1], False
+    if meta.get("next_review_due"):
+        written = parse_date(meta["next_review_due"])  # None for a date that does not exist: its finding says so
+        return (written[1] if written else None), False
     approved = parse_date(meta.get("approved_on") or "")
     return (months_later(approved[0], months), True) if approved else (None, False)
 

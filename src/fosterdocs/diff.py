@@ -18,15 +18,14 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from .context import TITLES, section_title
+from .context import section_title
 from .dates import long_date, parse_date
-from .document_types import DOCUMENTS
+from .document_types import DOCUMENTS, REVIEWED_KINDS, title_of
 from .documents import Document, Shelf
 from .editions import REFERENCE_FILE, Edition, Editions, commit_of, git_root
 from .loading import load
 from .project import CannotRun, Project, shown
 from .reference import Reference
-from .rules.base import DOCUMENT_KINDS as LODGED_KINDS  # the documents regulation 4 has Ofsted told about
 
 LONG_TEXT = 160  # characters of a value quoted in full; longer ones are shortened
 NAMING_KEYS = ("name", "title", "label", "heading", "version")
@@ -356,7 +355,7 @@ def compare_service(editions: Editions, old: str | None, new: str | None, today:
     if old:
         olds = dict.fromkeys([*DOCUMENTS, SHARED], editions.given(old))
     else:
-        olds = {name: editions.last_lodged(name) for name, kind in DOCUMENTS.items() if kind in LODGED_KINDS}
+        olds = {name: editions.last_lodged(name) for name, kind in DOCUMENTS.items() if kind in REVIEWED_KINDS}
         newest = editions.latest(list(olds.values()))
         olds.update({name: newest for name in [*DOCUMENTS, SHARED] if name not in olds})
     read = {new_edition: EditionFiles.read(new_edition, None if new else current)}
@@ -369,7 +368,7 @@ def compare_service(editions: Editions, old: str | None, new: str | None, today:
         old_view = document_view(old_files, name, editions.service_id, today)
         new_view = document_view(new_files, name, editions.service_id, today)
         if old_view is not None or new_view is not None:
-            results.append(compare_documents(name, TITLES.get(name, name), old_view, new_view, olds[name],
+            results.append(compare_documents(name, title_of(name), old_view, new_view, olds[name],
                                              new_edition))
     results.append(compare_documents(SHARED, "Shared facts", read[olds[SHARED]].service or None,
                                      new_files.service or None, olds[SHARED], new_edition))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .confinement import inside
+from .document_types import REFERABLE
 from .findings import ERROR, Finding
 from .loading import DATA_MODEL, Loaded, load
 from .reference import Reference, Texts
@@ -18,7 +19,6 @@ DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
 MAX_REVIEW_MONTHS = 36  # bounds on service.yaml's settings (the schema's are stricter): no date arithmetic overflows
 MAX_WARNING_DAYS = 366
-REFERABLE = ("statement-of-purpose",)  # documents whose sections others may show with `use: statement-of-purpose/...`
 
 
 class Shelf:

@@ -15,7 +15,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document_types import DOCUMENTS
+from .document_types import DOCUMENTS, FILES
 from .loading import load
 from .project import CannotRun, Project, shown
 
@@ -144,10 +144,9 @@ class Editions:
 
     def _folder(self, path: Path) -> Edition:
         """A service folder, or a data folder holding one called after this service."""
-        if (path / self.service_id).is_dir() and not any((path / f"{n}.yaml").is_file() for n in ("service",
-                                                                                                 *DOCUMENTS)):
+        if (path / self.service_id).is_dir() and not any((path / f"{n}.yaml").is_file() for n in FILES):
             path = path / self.service_id
-        if not any((path / f"{n}.yaml").is_file() for n in ("service", *DOCUMENTS)):
+        if not any((path / f"{n}.yaml").is_file() for n in FILES):
             raise CannotRun(f"{shown(path)} holds no fosterdocs documents (service.yaml, statement-of-purpose.yaml...)."
                             f" Give a copy of the service's folder, such as {shown(self.folder)}.")
         beside = path.parent / "reference"
@@ -156,7 +155,7 @@ class Editions:
 
     def _file(self, path: Path) -> Edition:
         """One document's file, in place of the service's file of that name; the rest as it is now."""
-        if path.suffix not in (".yaml", ".yml") or (path.stem != "service" and path.stem not in DOCUMENTS):
+        if path.suffix not in (".yaml", ".yml") or path.stem not in FILES:
             raise CannotRun(f"{shown(path)} is not named as a document ({', '.join(f'{n}.yaml' for n in DOCUMENTS)}"
                             " or service.yaml), so fosterdocs cannot tell which document it is. Compare it without "
                             f"--service: fosterdocs diff {shown(path)} {shown(self.folder)}/statement-of-purpose.yaml")

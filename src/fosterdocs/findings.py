@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 ERROR = "error"
@@ -30,9 +30,6 @@ class Finding:
     def downgraded(self, reason: str) -> Finding:
         """The same finding as a warning, carrying the service's reason."""
         return replace(self, severity=WARNING, note=f"Downgraded to a warning by the service: {reason}")
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass
@@ -61,9 +58,6 @@ class Report:
         for f in self.findings:
             counts.setdefault(f.service, Counter())[f.severity] += 1
         return {s: {"errors": c[ERROR], "warnings": c[WARNING]} for s, c in sorted(counts.items())}
-
-    def for_service(self, service: str) -> list[Finding]:
-        return [f for f in self.sorted() if f.service == service]
 
     @property
     def exit_code(self) -> int:

@@ -28,14 +28,13 @@ from ruamel.yaml.error import YAMLError
 from .context import DocumentContext, ServiceContext, gather
 from .dates import long_date
 from .diff import DocumentChanges, compare_service
-from .document_types import DOCUMENTS
+from .document_types import DOCUMENTS, REVIEWED_KINDS
 from .documents import Shelf
 from .edition import LODGE_WITHIN_DAYS, Edition
 from .editions import Editions
 from .findings import ERROR, WARNING, Finding, Report
 from .project import CannotRun, Project, shown
 from .rendering import environment
-from .rules.base import DOCUMENT_KINDS as LODGED_KINDS  # the documents regulation 4 has Ofsted told about
 
 SENT, RESUPPLIED = "lodged_with_ofsted_on", "resupplied_on"
 REG4 = "Fostering Services (England) Regulations 2011, regulation 4"
@@ -80,7 +79,7 @@ def waiting(service: ServiceContext) -> list[Waiting]:
     found = []
     for name, document in service.documents.items():
         edition = Edition.of(document.meta)
-        if DOCUMENTS.get(name) in LODGED_KINDS and edition.approved and not edition.is_lodged:
+        if DOCUMENTS.get(name) in REVIEWED_KINDS and edition.approved and not edition.is_lodged:
             found.append(Waiting(name, document, edition))
     return found
 
@@ -312,7 +311,7 @@ def summary(pack: Pack) -> str:
                 "first (a document with errors cannot be lodged). Nothing was written.\n")
     if not pack.waiting:
         approved = [name for name, d in service.documents.items()
-                    if DOCUMENTS.get(name) in LODGED_KINDS and Edition.of(d.meta).approved]
+                    if DOCUMENTS.get(name) in REVIEWED_KINDS and Edition.of(d.meta).approved]
         if not approved:
             return (f"Nothing to lodge: no edition of {service.name}'s statement of purpose or children's guides "
                     "records its approval (document: approved_on). Record it once the edition is approved.\n")
@@ -393,7 +392,7 @@ def record_dates(data: Path, service_id: str, key: str, day: date, today: date) 
     chosen = []
     for name, kind in DOCUMENTS.items():
         path = folder / f"{name}.yaml"
-        if not path.is_file() or (kind not in LODGED_KINDS if key == SENT else kind != "childrens-guide"):
+        if not path.is_file() or (kind not in REVIEWED_KINDS if key == SENT else kind != "childrens-guide"):
             continue
         edition = _edition_of(path)
         if edition.approved and not (edition.is_lodged if key == SENT else edition.is_resupplied):

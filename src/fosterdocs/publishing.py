@@ -95,7 +95,7 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with staging_folder(site_dir) as staging:
         pictures = publishable_only(services)
-        made = write_pdfs(services, staging / "pdf", today) if pdfs else []
+        made = write_pdfs(services, staging / "pdf", today, project.root) if pdfs else []
         written = [pdf for pdf in made if not pdf.problem]
         site = Site(services, today, {(p.service_id, p.kind): p.size for p in written})
         render_site(site, *site_settings(project, staging / "theme"), staging / "pages", staging / "site")
@@ -154,13 +154,12 @@ def _locked(folder: Path) -> bool:
     return False
 
 
-def write_pdfs(services: list[ServiceContext], out_dir: Path, today: date) -> list:
-    """Each document's PDF (DRAFT-marked when it has errors), at out_dir/<service>/<pdf name>."""
-    from .pdf import (
-        write_pdfs as write,  # WeasyPrint takes a while to import: only load it when PDFs are made
-    )
+def write_pdfs(services: list[ServiceContext], out_dir: Path, today: date, root: Path) -> list:
+    """Each document's PDF (DRAFT-marked when it has errors), at out_dir/<service>/<pdf name>, reusing those the
+    project (at root) made before from the same input."""
+    from . import pdf  # WeasyPrint takes a while to import: only load it when PDFs are made
 
-    return write(services, out_dir, today)
+    return pdf.write_pdfs(services, out_dir, today, cache=pdf.cache_folder(root))
 
 
 def render_site(site: Site, config_file: Path, settings: dict, pages: Path, site_dir: Path) -> None:

@@ -13,7 +13,7 @@ from .project import CannotRun, check_new_service_id
 
 BACKUPS = ".backups"  # in data/, hidden: no command takes a folder in it for a service
 HEADER = ("# {service_id}: started from the fictional example service on {day}. Replace every example detail\n"
-          "# (example.org addresses, 01632 960xxx numbers, Exampleshire): the validator reports each one left.\n")
+          "# (example.org addresses, 01632 960xxx numbers, its names and places): validate reports each one left.\n")
 
 
 def _retitle(text: str, service_id: str, schemas_at: str | None) -> str:

@@ -7,54 +7,99 @@ expected-practice), `x-requirement` (a stable id such as SOP-STAFF), `x-rule` (t
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from .compiled_schema import Check, Compiler, SchemaError, UnsupportedSchema, lookup
+import jsonschema_rs
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+from referencing import Registry
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
+
+from .document_types import TYPES
 from .findings import ERROR, Finding
 from .loading import Loaded
 
-KINDS = {"service": "service", "statement-of-purpose": "statement-of-purpose", "childrens-guide": "childrens-guide",
-         "carer-handbook": "carer-handbook", "reference": "reference"}
+if TYPE_CHECKING:
+    from referencing._core import Resolver  # what Registry.resolver returns
+
+SCHEMA_NAMES = {**{kind: t.schema for kind, t in TYPES.items()}, "reference": "reference"}  # kind -> its schema's name
 SHARED = "common.schema.json"
+FORMATS = FormatChecker(formats=("date", "email", "uri"))  # uri: rfc3986-validator (jsonschema's format-nongpl)
 _INHERITED = ("x-source", "x-basis", "x-requirement")
 _OWN = ("x-rule", "x-message", "x-fix", "description")
-_ANNOTATIONS = _INHERITED + _OWN
 _CONTAINERS = {"properties", "$defs", "oneOf"}  # keywords whose next step is a name or an index, not a keyword
+_BRANCHES = {"then", "else"}  # parts of the node they are in: its rule and wording hold in them too
 _TYPE_NAMES = {"string": "text", "object": "a set of 'key: value' lines", "array": "a list",
                "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "empty"}
+_FORMAT_RULES = {"date": "format/date", "email": "format/email", "uri": "format/url"}
 
 
 @dataclass
 class Schema:
-    """One compiled schema, the shared definitions it refers to, and the annotations it carries."""
+    """One document schema, the shared definitions it refers to, and the annotations it carries."""
 
     kind: str
     root: dict
     shared: dict
-    _walked: dict[tuple, tuple[dict, dict, dict]] = field(default_factory=dict, init=False, repr=False)
+    name: str  # schema/<name>.schema.json, as the catalogue of document types says
+    _walked: dict[tuple, tuple[dict, dict, Resolver]] = field(default_factory=dict, init=False, repr=False)
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.schema.json"
 
     @cached_property
-    def check(self) -> Check:
-        """The schema compiled, with its $refs into the shared definitions."""
-        return Compiler({SHARED: self.shared}).node(self.root, self.root)
+    def registry(self) -> Registry:
+        """This schema under its file name, and the shared definitions its $refs point into."""
+        return Registry().with_resources([(name, DRAFT202012.create_resource(contents))
+                                          for name, contents in ((self.file, self.root), (SHARED, self.shared))])
 
-    def resolve(self, node: dict, base: dict | None = None) -> tuple[dict, dict]:
+    @cached_property
+    def validator(self) -> Draft202012Validator:
+        """jsonschema's validator for this schema, with real date, email and web address checks (built once)."""
+        return Draft202012Validator(self.root, registry=self.registry, format_checker=FORMATS)
+
+    def check(self) -> None:
+        """Raise ValueError if the schema is not JSON Schema 2020-12, or has a pattern Python cannot read or a $ref
+        that points to nothing. jsonschema-rs holds it to the metaschema: in a millisecond, where jsonschema's own
+        check_schema takes a second on these schemas."""
+        for name, document in ((SHARED, self.shared), (self.file, self.root)):
+            try:
+                jsonschema_rs.meta.validate(document)
+            except jsonschema_rs.ValidationError as err:
+                raise ValueError(f"{err.message} (at {'/'.join(map(str, err.instance_path)) or 'the top'})") from None
+            resolver = self.registry.resolver(name)
+            for node in _nodes(document):
+                try:
+                    if isinstance(node.get("$ref"), str):
+                        resolver.lookup(node["$ref"])
+                    if isinstance(node.get("pattern"), str):
+                        re.compile(node["pattern"])
+                except Unresolvable:
+                    raise ValueError(f"the $ref {node['$ref']!r} points to nothing") from None
+                except re.error as err:
+                    raise ValueError(f"the pattern {node['pattern']!r} cannot be read: {err}") from None
+
+    def resolve(self, node: dict, base: Resolver | None = None) -> tuple[dict, Resolver]:
         """Follow $refs (local, or into the shared definitions), keeping annotations written beside them.
 
-        Returns the node and the schema document its own local $refs are relative to."""
-        base = base or self.root
+        Returns the node and the resolver its own $refs are relative to."""
+        base = base or self.registry.resolver(self.file)
         while isinstance(node, dict) and "$ref" in node:
-            target, base = lookup(node["$ref"], base, {SHARED: self.shared})
-            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            resolved = base.lookup(node["$ref"])
+            base = resolved.resolver
+            node = {**resolved.contents, **{k: v for k, v in node.items() if k != "$ref"}}
         return node, base
 
-    def walk(self, schema_path) -> tuple[dict, dict, dict]:
-        """Follow a schema path in the schema as written: (annotations in force, last schema node, its base).
+    def walk(self, schema_path) -> tuple[dict, dict, Resolver]:
+        """Follow a schema path in the schema as written: (annotations in force, last schema node, its resolver).
 
         Sources are inherited along the path; the rule and wording are the last node's own. Each path is followed
         once (many documents fail in the same places)."""
@@ -63,22 +108,22 @@ class Schema:
             self._walked[schema_path] = self._walk(schema_path)
         return self._walked[schema_path]
 
-    def _walk(self, schema_path: tuple) -> tuple[dict, dict, dict]:
+    def _walk(self, schema_path: tuple) -> tuple[dict, dict, Resolver]:
         inherited: dict = {}
         own: dict = {}
-        node, base, is_schema = self.root, self.root, True
-        last = (node, base)
+        node, base, is_schema, branch = self.root, None, True, False
+        last = self.resolve(node)
         for step in schema_path:
             if is_schema:
                 node, base = self.resolve(node, base)
                 last = (node, base)
-                own = {k: node[k] for k in _OWN if k in node}
+                own = {**(own if branch else {}), **{k: node[k] for k in _OWN if k in node}}
                 inherited.update({k: node[k] for k in _INHERITED if k in node})
             try:
                 node = node[step]
             except (KeyError, IndexError, TypeError):
                 break
-            is_schema = step not in _CONTAINERS
+            is_schema, branch = step not in _CONTAINERS, step in _BRANCHES
         return {**inherited, **own}, *last
 
     def annotations(self, schema_path) -> dict:
@@ -103,32 +148,59 @@ class Schema:
         return found
 
 
+def _nodes(node: Any) -> Iterator[dict]:
+    """Every mapping in a schema document."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)
+
+
 def load_schemas(schema_dir: Path) -> dict[str, Schema]:
-    """Read and compile every document schema, and the definitions they share, once."""
+    """Read every document schema, and the definitions they share, once; a schema that cannot be used stops here,
+    before any document."""
     def read(name: str) -> dict:
         return json.loads((schema_dir / name).read_text(encoding="utf-8"))
 
     shared = read(SHARED)
-    schemas = {kind: Schema(kind, read(f"{name}.schema.json"), shared) for kind, name in KINDS.items()}
+    schemas = {kind: Schema(kind, read(f"{name}.schema.json"), shared, name) for kind, name in SCHEMA_NAMES.items()}
     for schema in schemas.values():
         try:
-            schema.check  # compiled now, so that a schema fosterdocs cannot check stops it before any document
-        except UnsupportedSchema as err:
-            raise ValueError(f"{KINDS[schema.kind]}.schema.json (or {SHARED}, which it uses): {err}") from err
+            schema.check()
+        except ValueError as err:
+            raise ValueError(f"{schema.file} (or {SHARED}, which it uses): {err}") from err
     return schemas
+
+
+def _real_date_problem(text: str) -> str:
+    """Why a value written YYYY-MM-DD is not a date that exists, in words ('' when it is not written so)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        return ""
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if year < 1:
+        return "there is no year 0000"
+    if day < 1:
+        return "there is no day 00"
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
 
 
 def _label(path) -> str:
     return "the file" if not path else "`" + ".".join(str(p) for p in path) + "`"
 
 
-def _branch(error: SchemaError) -> list[SchemaError]:
+def _branch(error: ValidationError) -> list[ValidationError]:
     """For a failed oneOf, the errors of the alternative the author most likely meant."""
-    by_branch: dict[int, list[SchemaError]] = {}
+    by_branch: dict[int, list[ValidationError]] = {}
     for sub in error.context or []:
         by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
 
-    def fit(errors: list[SchemaError]) -> tuple:
+    def fit(errors: list[ValidationError]) -> tuple:
         wrong_shape = any(e.validator in ("type", "required") and not e.relative_path for e in errors)
         return (wrong_shape, -max(len(e.absolute_path) for e in errors), len(errors))
 
@@ -148,12 +220,12 @@ class _Mapper:
 
     def finding(self, path, notes: dict, message: str, fix: str, *, key: bool = False) -> Finding:
         line, column = self.loaded.where(path, key=key)
-        source = notes.get("x-source") or f"The fosterdocs data model, schema/{KINDS[self.schema.kind]}.schema.json"
+        source = notes.get("x-source") or f"The fosterdocs data model, schema/{self.schema.file}"
         return Finding(self.loaded.file, line, column, ERROR, notes.get("x-rule", "schema/invalid"), message,
                        fix or notes.get("x-fix", ""), source, notes.get("x-basis", ""),
                        notes.get("x-requirement", ""), self.service)
 
-    def map(self, error: SchemaError) -> Iterator[Finding]:
+    def map(self, error: ValidationError) -> Iterator[Finding]:
         path = tuple(error.absolute_path)
         notes = self.schema.annotations(error.absolute_schema_path)
         where = _label(path)
@@ -223,15 +295,40 @@ class _Mapper:
         elif kind == "minProperties":
             yield self.finding(path, {**notes, "x-rule": notes.get("x-rule", "schema/empty")}, f"{where} is empty.",
                                "Fill it in, or remove the line.")
-        else:  # uniqueItems: the only other keyword the schemas use
+        elif kind == "format":
+            yield from self.format(path, notes, where, error)
+        elif kind == "uniqueItems":
             yield self.finding(path, {**notes, "x-rule": notes.get("x-rule", "schema/repeated")},
                                f"{where} lists the same item more than once.", "Remove the repeated item.")
+        else:  # a keyword the schemas did not use when this was written
+            yield self.finding(path, notes, f"{where} {notes.get('x-message', 'is not in a form fosterdocs knows')}.",
+                               notes.get("x-fix") or notes.get("description", "") + " See data/example/.")
+
+    def format(self, path: tuple, notes: dict, where: str, error: ValidationError) -> Iterator[Finding]:
+        """A date that does not exist, an email address or a web address that is not one."""
+        pattern = error.schema.get("pattern")
+        if pattern and not re.search(pattern, error.instance):
+            return  # the pattern's finding says it
+        name = error.validator_value
+        notes = {**notes, "x-rule": notes.get("x-rule", _FORMAT_RULES.get(name, "schema/invalid"))}
+        if name == "date":
+            problem = _real_date_problem(error.instance)
+            if problem:
+                yield self.finding(path, notes, f"{where}: '{error.instance}' is not a date that exists: {problem}.",
+                                   "Check the day and the month, and write the date that was meant.")
+            else:
+                yield self.finding(path, notes, f"{where}: '{error.instance}' is not a date in the form YYYY-MM-DD.",
+                                   "Write the date as YYYY-MM-DD, for example 2025-03-31.")
+            return
+        what = {"email": "an email address", "uri": "a web address"}.get(name, f"in the form {name}")
+        yield self.finding(path, notes, f"{where}: '{error.instance}' {notes.get('x-message', 'is not ' + what)}.",
+                           notes.get("x-fix", ""))
 
 
 def findings(schema: Schema, loaded: Loaded, service: str) -> Iterator[Finding]:
     """Check one loaded document against its schema, each finding worked out only when it is asked for."""
     mapper = _Mapper(schema, loaded, service)
-    return (f for error in schema.check(loaded.data) for f in mapper.map(error))
+    return (f for error in schema.validator.iter_errors(loaded.data) for f in mapper.map(error))
 
 
 def validate(schema: Schema, loaded: Loaded, service: str) -> list[Finding]:

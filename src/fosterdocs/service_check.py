@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import downgrades
 from . import schema as schemas
-from .document_types import DOCUMENTS, kind_of
+from .document_types import FILES, TYPES, kind_of
 from .documents import Document, Shelf
 from .findings import ERROR, Finding
 from .loading import DATA_MODEL, Loaded
@@ -36,6 +36,23 @@ def check_file(project: Project, kind: str, loaded: Loaded, service_id: str, ser
     return findings
 
 
+def missing_documents(folder: Path, service_id: str) -> list[Finding]:
+    """A finding for each document every service must have (schema/document-types.yaml) that the folder lacks; for a
+    document kept in several files (the children's guide, one per age band), any one of them will do."""
+    found = []
+    for kind in TYPES.values():
+        if not kind.required or not kind.is_document or any((folder / f"{n}.yaml").exists() for n in kind.files):
+            continue
+        names = " or ".join(f"{n}.yaml" for n in kind.files)
+        found.append(Finding(shown(folder / f"{next(iter(kind.files))}.yaml"), 1, 1, ERROR, "file/missing-document",
+                             f"This service has no {kind.title}: every fostering service must have one ({names}).",
+                             f"Write {names} in this folder, with your service's own text. Start it with the line "
+                             f"`# yaml-language-server: $schema=../../schema/{kind.schema}.schema.json` and your "
+                             "editor lists what it holds.", kind.required_by, "law", kind.requirement,
+                             service_id))
+    return found
+
+
 def _yaml_files(folder: Path) -> list[Path]:
     """The YAML files of a service folder, by name (os.listdir: a tenth of the time of Path.glob)."""
     return [folder / name for name in sorted(os.listdir(folder))
@@ -43,7 +60,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 
 @dataclass
-class Checked:
+class CheckedService:
     """One service as validate judged it: its findings, the files checked and, when kept, its files as read."""
 
     findings: list[Finding]
@@ -52,7 +69,7 @@ class Checked:
 
 
 def check_service(project: Project, folder: Path, only: list[Path] | None, today: date,
-                  keep: bool = False) -> Checked:
+                  keep: bool = False) -> CheckedService:
     """All findings for one service folder (or only some of its files), the files checked, and (keep) the shelf
     they were read into."""
     service_id = folder.name
@@ -78,13 +95,14 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
                                     f"The folder name '{service_id}' cannot be used as a web address.",
                                     "Rename the folder in lower case, with hyphens instead of spaces.",
                                     DATA_MODEL, service=service_id))
+    if only is None:
+        findings += missing_documents(folder, service_id)
     for path in files:
         kind = kind_of(path)
         if kind is None:
             findings.append(Finding(shown(path), 1, 1, ERROR, "file/unknown-document",
                                     f"fosterdocs does not know a document called '{path.name}'.",
-                                    "Rename it to one of: service.yaml, " +
-                                    ", ".join(f"{k}.yaml" for k in DOCUMENTS) + ".", DATA_MODEL,
+                                    "Rename it to one of: " + ", ".join(f"{k}.yaml" for k in FILES) + ".", DATA_MODEL,
                                     service=service_id))
             continue
         loaded, problems = (service_loaded, []) if kind == "service" else shelf.load(path)
@@ -92,4 +110,5 @@ def check_service(project: Project, folder: Path, only: list[Path] | None, today
         if loaded is not None:
             findings += check_file(project, kind, loaded, service_id, service, today, shelf)
     reasons, problems = downgrades.allowed(project, service, service_loaded if in_scope else None, service_id)
-    return Checked(downgrades.apply(findings, reasons) + problems, [shown(p) for p in files], shelf if keep else None)
+    return CheckedService(downgrades.apply(findings, reasons) + problems, [shown(p) for p in files],
+                          shelf if keep else None)

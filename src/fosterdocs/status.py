@@ -12,11 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .document_types import DOCUMENTS
+from .document_types import DOCUMENTS, REVIEWED_KINDS, title_of
 from .edition import Edition
 from .findings import ERROR, WARNING, Report
 from .project import Project
-from .rules.base import DOCUMENT_KINDS as LODGED_KINDS  # the documents regulation 4 has Ofsted told about
 from .validation import validate
 
 if TYPE_CHECKING:
@@ -66,7 +65,7 @@ def rows(contexts: list[ServiceContext], today: date) -> list[StatusRow]:
         for kind, document in context.documents.items():
             meta = document.meta
             edition = Edition.of(meta)
-            lodged = DOCUMENTS.get(kind) in LODGED_KINDS
+            lodged = DOCUMENTS.get(kind) in REVIEWED_KINDS
             guide = DOCUMENTS.get(kind) == "childrens-guide"
             table.append(StatusRow(
                 context.id, context.name, kind, document.title, str(meta.get("version", "")),
@@ -135,9 +134,7 @@ def cells(row: StatusRow) -> tuple[str, ...]:
 
 def short_title(row: StatusRow) -> str:
     """The document's short name: Statement of Purpose, Children's Guide (8 to 12)..."""
-    from .context import TITLES
-
-    return TITLES.get(row.kind, row.title)
+    return title_of(row.kind) if row.kind in DOCUMENTS else row.title
 
 
 def text_cells(row: StatusRow) -> tuple[str, ...]:

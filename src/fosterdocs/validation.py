@@ -11,14 +11,14 @@ from pathlib import Path
 from .findings import Report
 from .project import CannotRun, Project
 from .reference import overdue_checks
-from .service_check import Checked, check_service
+from .service_check import CheckedService, check_service
 
 PARALLEL_FROM = 8  # services; below this, starting workers costs more than it saves
 
 _PROJECT: Project | None = None
 
 
-def _work(task: tuple[Path, list[Path] | None, date, bool]) -> Checked:
+def _work(task: tuple[Path, list[Path] | None, date, bool]) -> CheckedService:
     return check_service(_PROJECT, *task)
 
 

@@ -47,6 +47,9 @@ def test_an_invalid_phone_number_is_shown_at_its_field_and_in_the_summary(page, 
     expect(manager(page).get_by_label("Phone number", exact=True)).to_be_focused()  # checking did not move the focus
     page.get_by_role("link", name=re.compile("registered_manager.phone.*not a UK telephone number")).click()
     expect(manager(page).get_by_label("Phone number", exact=True)).to_be_focused()
+    phone.fill("01632 960 100")  # put right: the finding leaves the field and the summary as you type
+    expect(at_field).to_have_count(0)
+    expect(page.locator("#findings")).to_have_text("No problems found.")
 
 
 def stages(page):
@@ -141,14 +144,32 @@ def test_the_preview_follows_the_form_and_the_pdf_is_made_from_it(page, editor, 
     assert b"Stage 2 - a fair investigation" not in (editor.data / "example/statement-of-purpose.yaml").read_bytes()
 
 
-def test_a_new_edition_bumps_the_version_dates_it_and_lists_the_changes(page, editor):
-    path = editor.data / "example" / "childrens-guide-under-8.yaml"
+def git(folder, *args) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=folder, check=True,
+                   capture_output=True)
+
+
+def test_a_new_edition_bumps_the_version_dates_it_and_lists_the_changes_since_the_edition_sent(page, editor):
+    project, path = editor.data.parent, editor.data / "example" / "childrens-guide-under-8.yaml"
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "2026 edition, sent to Ofsted")  # (the guide's lodged_with_ofsted_on is set)
+    service = editor.data / "example" / "service.yaml"
+    service.write_text(service.read_text(encoding="utf-8").replace("  name: Sam Okafor\n", "  name: Alex Brown\n"),
+                       encoding="utf-8")
+    git(project, "commit", "-q", "-am", "New registered manager (not sent yet)")
     open_file(page, editor, "example", "childrens-guide-under-8")
     page.get_by_role("group", name="Welcome", exact=True).get_by_label("Paragraph or list 1", exact=True).fill(
         "This book is for you and your family.")
     page.get_by_role("button", name="Start a new edition").click()
     expect(page.get_by_role("heading", name="New edition 2026.2 started")).to_be_visible()
-    expect(page.locator("#changes")).to_contain_text("This book is for you and your family.")
+    changes = page.locator("#changes")
+    sent = subprocess.run(["git", "rev-parse", "--short=7", "HEAD~1"], cwd=project, capture_output=True,
+                          text=True).stdout.strip()
+    expect(changes).to_contain_text(f"data/example at commit {sent} (sent to Ofsted on 2026-09-22) to this form.")
+    expect(changes).to_contain_text("This book is for you and your family.")  # unsaved, in this form
+    expect(changes).to_contain_text("Shared facts (service.yaml)")  # every file of the service, since the edition sent,
+    expect(changes).to_contain_text("changed from “Sam Okafor” to “Alex Brown”")  # not since the last commit
     revision = page.get_by_role("group", name=re.compile("^Revision 1"))
     expect(revision.get_by_label("Version", exact=True)).to_have_value("2026.2")
     revision.get_by_label("Summary", exact=True).fill("Welcome page reworded.")
@@ -158,6 +179,14 @@ def test_a_new_edition_bumps_the_version_dates_it_and_lists_the_changes(page, ed
     assert '  version: "2026.2"\n' in meta
     assert "  approved_on: 2026-11-23\n" in meta and "  next_review_due: 2027-11-23\n" in meta
     assert "      summary: Welcome page reworded.\n" in meta, meta
+
+
+def test_a_new_edition_outside_git_says_why_it_cannot_list_the_changes(page, editor):
+    open_file(page, editor, "example", "childrens-guide-under-8")
+    page.get_by_role("button", name="Start a new edition").click()
+    expect(page.get_by_role("heading", name="New edition 2026.2 started")).to_be_visible()
+    expect(page.locator("#changes")).to_contain_text("is not in a git repository, so fosterdocs cannot find the "
+                                                     "edition last sent to Ofsted")
 
 
 def test_an_expected_practice_item_can_be_marked_not_met_with_a_reason(page, editor):

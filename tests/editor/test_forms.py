@@ -15,6 +15,7 @@ SHARED = {"$defs": {
     "text": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": "\\S"},
     "date": {"type": "string", "x-rule": "format/date", "x-source": "NMS 16.1", "x-basis": "standard"},
     "phone": {"type": "string", "pattern": "^0", "x-rule": "format/phone"},
+    "email": {"type": "string", "format": "email"},
     "block": {"if": {"type": "string"}, "then": {"$ref": "#/$defs/text"},
               "else": {"type": "object", "minProperties": 1, "additionalProperties": False,
                        "properties": {"list": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/text"}},
@@ -47,7 +48,7 @@ HANDLED = {  # keyword -> what the form does with it
     "items": "the items of a list", "enum": "radios", "if": "chooses then or else by the value",
     "then": "the branch", "else": "the branch", "oneOf": "the matching alternative",
     "x-source": "'Required by' in the hint", "x-basis": "kept for downgrades", "x-requirement": "kept for downgrades",
-    "x-rule": "format/date makes a date input",
+    "x-rule": "format/date makes a date input", "format": "date makes a date input; email and uri left to validate",
 }
 NOT_FORMS = ("config.schema.json", "section-keywords.schema.json")  # fosterdocs.yml and the importer's keywords
 CHECKED_BY_VALIDATE = {"additionalProperties", "pattern", "minLength", "maxLength", "minItems", "minimum", "maximum",
@@ -102,6 +103,13 @@ def test_refs_into_the_shared_definitions_are_followed_keeping_the_title_beside_
 def test_a_missing_optional_field_is_still_offered_empty(form):
     since = form[("manager", "since")]
     assert (since.kind, since.value, since.label) == ("date", None, "In post since")
+
+
+def test_format_date_is_a_date_input_and_an_email_is_text():
+    schema = {"type": "object", "properties": {"checked_on": {"type": "string", "format": "date"},
+                                               "email": {"$ref": "common.schema.json#/$defs/email"}}}
+    fields = {f.path: f for f in Mapper(schema, SHARED).form({"email": "team@example.org"}).walk()}
+    assert (fields[("checked_on",)].kind, fields[("email",)].kind) == ("date", "text")
 
 
 def test_enum_is_a_choice_of_its_values(form):

@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 from hardening_support import ROOT, TODAY, fosterdocs
 
+from fosterdocs.project import FICTIONAL_EXAMPLES
+
 
 def findings_of(project: Path, *paths: str) -> list[dict]:
     code, out, err = fosterdocs("validate", *paths, "--format", "json", "--today", TODAY, cwd=project)
@@ -18,7 +20,8 @@ def findings_of(project: Path, *paths: str) -> list[dict]:
 def test_every_identity_pattern_matches_the_example_and_no_real_service():
     catalogue = yaml.safe_load((ROOT / "data/reference/placeholders.yaml").read_text(encoding="utf-8"))
     patterns = [re.compile(entry["pattern"], re.IGNORECASE) for entry in catalogue["example_identity"]]
-    example = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "data/example").glob("*.yaml"))
+    example = "\n".join(p.read_text(encoding="utf-8") for name in FICTIONAL_EXAMPLES
+                        for p in (ROOT / "data" / name).glob("*.yaml"))
     assert [p.pattern for p in patterns if not p.search(example)] == []
     for service in ("norfolk", "leicestershire", "hertfordshire"):
         text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "data" / service).glob("*.yaml"))
@@ -44,6 +47,19 @@ def test_replacing_only_the_phone_numbers_and_addresses_still_leaves_errors_nami
     assert code == 1 and not (project / "public").exists()
     code, out, err = fosterdocs("pdf", "myservice", "--out", "pdf", "--today", TODAY, cwd=project)
     assert code == 1 and "as a DRAFT" in out
+
+
+def test_an_agency_started_from_the_agency_example_is_not_ready_while_its_details_are_left(data):
+    project = data.parent
+    assert fosterdocs("new", "ouragency", "--type", "independent-agency", cwd=project)[0] == 0
+    service = yaml.safe_load((data / "ouragency" / "service.yaml").read_text(encoding="utf-8"))
+    assert service["type"] == "independent-agency" and "fictional" not in service
+    found = [f for f in findings_of(project, "data/ouragency") if f["rule"] == "text/example-identity"]
+    said = " ".join(f["message"] for f in found)
+    for detail in ("Brightwater", "SC999998", "Dana Whitlow", "Lee Marsh", "EX3 2HW", "2 Harbour Walk",
+                   "Harbour Advocacy"):
+        assert f"'{detail}'" in said, detail
+    assert {f["severity"] for f in found} == {"error"}
 
 
 def test_the_example_itself_may_hold_its_details(data):

@@ -51,7 +51,9 @@ def test_init_writes_the_service_its_settings_and_its_checks_and_no_code(repo):
     service = _yaml(repo / "data/acme/service.yaml")
     assert service["name"] == "Acme Fostering" and service["type"] == "independent-agency"
     assert "fictional" not in service
-    first = (repo / "data/acme/statement-of-purpose.yaml").read_text().splitlines()[0]
+    statement = (repo / "data/acme/statement-of-purpose.yaml").read_text()
+    assert "Brightwater" in statement and "Exampleshire" not in statement  # from the agency example, to replace
+    first = statement.splitlines()[0]
     assert first == ("# yaml-language-server: $schema=https://raw.githubusercontent.com/fosterdocs/fosterdocs/"
                      f"v{__version__}/schema/statement-of-purpose.schema.json")
     assert f"\nfosterdocs=={__version__}\n" in (repo / "requirements.txt").read_text()
@@ -147,7 +149,8 @@ def test_every_command_works_from_a_subfolder_of_the_repository(repo, run):
     inside = repo / "data" / "acme"
     code, out, _ = run("validate", "--format", "json", cwd=inside)
     assert code == 1 and {f["service"] for f in json.loads(out)["findings"] if f["severity"] == "error"} == {"acme"}
-    assert run("new", "acme-east", cwd=inside)[0] == 0 and (repo / "data/acme-east/service.yaml").is_file()
+    assert run("new", "acme-east", "--type", "independent-agency", cwd=inside)[0] == 0
+    assert (repo / "data/acme-east/service.yaml").is_file()
     code, out, _ = run("status", "--format", "json", cwd=inside)
     assert code in (0, 1) and {d["service_id"] for d in json.loads(out)["documents"]} >= {"acme", "acme-east"}
     code, out, _ = run("calendar", cwd=inside)

@@ -17,6 +17,7 @@ from fosterdocs import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = {"schema": "schema", "data/reference": "data/reference", "data/example": "data/example",
+           "data/example-agency": "data/example-agency",
            "content": "content", "overrides": "overrides", "macros": "macros"}
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import weasyprint
 from pdfcheck import EPOCH, KIND, ROOT, TODAY, contexts_of, copy_project, only, pdf_text, source_date_epoch
 from PIL import Image
 
@@ -48,12 +49,12 @@ def test_a_failed_render_leaves_the_previous_pdf_untouched(contexts, tmp_path, m
     target.parent.mkdir()
     target.write_bytes(b"the previous edition")
 
-    class FailsHalfWay(pdf.HTML):
+    class FailsHalfWay(weasyprint.HTML):
         def write_pdf(self, target=None, **options):
             target.write(b"%PDF-1.7\n% half a document")
             raise MemoryError("rendering stopped")
 
-    monkeypatch.setattr(pdf, "HTML", FailsHalfWay)
+    monkeypatch.setattr(weasyprint, "HTML", FailsHalfWay)
     with pytest.raises(MemoryError):
         pdf.write_pdfs([service], tmp_path, TODAY, jobs=1)
     assert target.read_bytes() == b"the previous edition"

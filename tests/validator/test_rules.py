@@ -58,6 +58,8 @@ BAD = [
      "error"),
     ("format/date", SOP, "  approved_on: 2026-09-15\n  published_on",
      "  approved_on: 15/09/2026\n  published_on", "error"),
+    ("format/date", SOP, "  approved_on: 2026-09-15\n  published_on",
+     "  approved_on: 2026-09-31\n  published_on", "error"),
     ("text/placeholder", SOP, "Our fostering panel has an independent chair", "Our fostering panel has TBC", "error"),
     ("text/placeholder", SOP, "Our fostering panel has an independent chair",
      "Lorem ipsum dolor sit amet", "error"),

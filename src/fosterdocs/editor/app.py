@@ -9,8 +9,9 @@ from pathlib import Path
 
 from flask import Flask, Response, abort, render_template, request, send_file
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from ruamel.yaml.comments import CommentedMap
 
-from ..document_types import DOCUMENTS, kind_of
+from ..document_types import DOCUMENTS, FILES, kind_of, title_of
 from ..documents import Shelf, lookup
 from ..loading import load
 from ..pdf import PRINT_TEMPLATES
@@ -21,10 +22,7 @@ from .checking import Checked, check_text
 from .forms import Field, Mapper, field_id
 from .security import Session, protect
 
-FILE_TITLES = {"service": "Service details (shared facts)", "statement-of-purpose": "Statement of Purpose",
-               "childrens-guide-under-8": "Children's Guide (under 8)",
-               "childrens-guide-8-to-12": "Children's Guide (8 to 12)",
-               "childrens-guide-13-plus": "Children's Guide (13 and over)", "carer-handbook": "Foster Carer Handbook"}
+FILE_TITLES = {name: title_of(name) for name in FILES}
 
 
 @dataclass
@@ -44,7 +42,8 @@ class Page:
     conflict: bool = False
     focus: str = ""
     missing: tuple = ()  # sections the document must have and lacks
-    changes: list | None = None  # a new edition was started: what changed since the last one (diff's sections)
+    changes: list | None = None  # a new edition was started: each file's changes since the edition last lodged
+    changes_problem: str = ""  # why those changes cannot be listed (no git history, say)
     service_base: str = ""  # digest of service.yaml when the form was made (downgrades are written there)
     reasons: dict = field(default_factory=dict)  # the service's downgrades: requirement -> reason
     offered: dict = field(default_factory=dict)  # expected-practice requirement -> the field it is offered at
@@ -67,6 +66,7 @@ class Editor:
         self.today = today or date.today()
         self.lock = threading.Lock()
         self.versions: dict[str, str] = {}  # each version of a file a form was made from, by digest
+        self.previews: dict[tuple[str, str, str], str] = {}  # (service, file, digest of its text) -> preview HTML
 
     def folder(self, service: str) -> Path:
         if service not in {p.name for p in self.project.services()}:
@@ -82,13 +82,15 @@ class Editor:
         schema = self.project.schemas[kind_of(Path(f"{name}.yaml"))]
         return Mapper(schema.root, schema.shared)
 
-    def page(self, service: str, name: str, text: str, base: str, **extra) -> Page:
-        """The form for text, checked as `fosterdocs validate` checks the file."""
+    def page(self, service: str, name: str, text: str, base: str, data: CommentedMap | None = None,
+             show: bool = False, **extra) -> Page:
+        """The form for text (data: its document, when the caller has it), checked as `fosterdocs validate` checks
+        the file; show: with the context its preview is printed from (page.checked.shown)."""
         folder = self.folder(service)
-        checked = check_text(self.project, folder, name, text, self.today)
+        checked = check_text(self.project, folder, name, text, self.today, show)
         title = FILE_TITLES[name]
         try:
-            data = saving.parse(text)
+            data = data if data is not None else saving.parse_once(text)[0]
         except saving.Unreadable as err:
             return Page(service, name, title, text, base, None, checked, problem=str(err), **extra)
         if checked.loaded is None:  # ruamel.yaml reads it, fosterdocs does not (a tab, a duplicate key...)
@@ -128,12 +130,12 @@ class Editor:
             lines.append(("Section", record["title"]))
         return {"lines": lines, "where": kept, "link": link}
 
-    def open(self, service: str, name: str, **extra) -> Page:
+    def open(self, service: str, name: str, show: bool = False, **extra) -> Page:
         path = self.path(service, name)
         raw = path.read_bytes() if path.exists() else b""
         text = raw.decode("utf-8", "replace")
         self.versions[saving.digest(raw)] = text
-        return self.page(service, name, text, saving.digest(raw), **extra)
+        return self.page(service, name, text, saving.digest(raw), show=show, **extra)
 
     def post(self, service: str, name: str, form: dict[str, str]) -> Page:
         """Apply what was posted: the answers, then the action (check, save, add, remove, move, reload)."""
@@ -147,9 +149,9 @@ class Editor:
         if "raw" in form:  # the plain-text editor of a file that does not parse
             text = form["raw"].replace("\r\n", "\n")
         else:
-            text, focus = self.edited(name, text, form, action)
+            text, focus, data = self.edited(name, text, form, action)
             if action != "save":
-                return self.page(service, name, text, base, focus=focus)
+                return self.page(service, name, text, base, data, focus=focus)
         if action == "save":
             with self.lock:
                 try:
@@ -174,14 +176,15 @@ class Editor:
             return page
         return self.page(service, name, text, base)
 
-    def edited(self, name: str, text: str, form: dict[str, str], action: str) -> tuple[str, str]:
-        """The working text with the posted answers and action applied, and the id to put the focus on."""
+    def edited(self, name: str, text: str, form: dict[str, str],
+               action: str) -> tuple[str, str, CommentedMap | None]:
+        """The working text with the posted answers and action applied, the id to put the focus on, and the edited
+        document (None: the text cannot be read)."""
         try:
-            data = saving.parse(text)
+            data, before = saving.parse_once(text)
         except saving.Unreadable:
-            return text, ""
+            return text, "", None
         mapper = self.mapper(name)
-        before = saving.dump(data)
         saving.apply_answers(data, mapper.form(data), form, mapper)
         focus = ""
         if action not in ("check", "save"):
@@ -189,24 +192,34 @@ class Editor:
             verb = action.partition(":")[0]
             if moved is not None:
                 focus = f"{verb}:{field_id(moved)}" if verb in ("up", "down") else field_id(moved)
-        return saving.merge_lines(text, before, saving.dump(data)), focus
+        return saving.merge_lines(text, before, saving.dump(data)), focus, data
 
     def new_edition(self, service: str, name: str, text: str, base: str) -> Page:
         """The document made its next edition (not saved yet), with what changed since the last one."""
         try:
-            data = saving.parse(text)
+            data, before = saving.parse_once(text)
         except saving.Unreadable:
             return self.page(service, name, text, base)
-        changes = edition.changes_since_last(self.path(service, name), data)
-        before = saving.dump(data)
+        changes, problem = edition.changes_since_last(self.project, service, name, text, self.today)
         months = self.service_data(service).get("review_interval_months")
         version = edition.start(data, self.today, months if isinstance(months, int) and months > 0 else 12)
         page = self.page(service, name, saving.merge_lines(text, before, saving.dump(data)), base,
-                         focus=field_id(("document", "revisions", 0)), changes=changes)
+                         focus=field_id(("document", "revisions", 0)), changes=changes, changes_problem=problem)
         page.heading = f"New edition {version} started"
         page.message = ("The version, approval date, next review and a new revision line are filled in. Check who "
                         "approved it, write what changed in the new revision's summary, then save.")
         return page
+
+    def remember_preview(self, page: Page) -> str:
+        """The page's preview, kept (the last one per file) for the frame to fetch; returns its address."""
+        service, name = page.service, page.name
+        version = saving.digest(page.text.encode("utf-8"))
+        html = preview.preview(page.checked.shown, name, self.today)
+        for key in [key for key in list(self.previews) if key[:2] == (service, name)]:
+            self.previews.pop(key, None)
+        if html is not None:
+            self.previews[(service, name, version)] = html
+        return f"/preview/{service}/{name}?version={version}"
 
     def service_data(self, service: str) -> dict:
         """The service's shared facts as saved."""
@@ -223,17 +236,16 @@ class Editor:
         if page.form is None or base not in self.versions:
             return page
         try:
-            mine, started = saving.parse(text), saving.parse(self.versions[base])
+            mine, started = saving.parse_once(text)[0], saving.parse_once(self.versions[base])[0]
         except saving.Unreadable:
             return page
-        merged = saving.parse(current)
+        merged, layout = saving.parse_once(current)
         mapper = self.mapper(name)
         before = form_answers(mapper.form(started))
         now = form_answers(mapper.form(mine))
         answers = {key: now.get(key, "") for key in {*before, *now} if before.get(key) != now.get(key)}
-        before = saving.dump(merged)
         changed = saving.apply_answers(merged, mapper.form(merged), answers, mapper)
-        text = saving.merge_lines(current, before, saving.dump(merged))
+        text = saving.merge_lines(current, layout, saving.dump(merged))
         page = self.page(service, name, text, saving.digest(raw))
         page.heading = "Reloaded"
         page.message = (f"Reloaded the file as it is now. Your {len(changed)} unsaved changes are kept in the form: "
@@ -302,12 +314,33 @@ def create_app(data: Path, session: Session, today: date | None = None) -> Flask
         page = editor.post(service, name, request.form.to_dict())
         return render_template("edit.html", page=page, editor=editor), (409 if page.conflict else 200)
 
+    @app.post("/live/<service>/<name>")
+    def live(service: str, name: str):
+        """What checking as you type needs, not the whole form: the error summary, the fields whose findings change
+        (those with findings now, and those the page shows with one: `shown`), and the address of the updated
+        preview."""
+        form = request.form.to_dict()
+        text, _, data = editor.edited(name, form.get("working", ""), form, "check")
+        page = editor.page(service, name, text, form.get("base", ""), data, show=True)
+        fields = app.jinja_env.get_template("fields.html").make_module({"page": page, "editor": editor})
+        leaves = {f.id: f for f in page.form.walk() if f.kind not in ("group", "list")} if page.form else {}
+        wanted = [key for key in {*page.checked.at_field, *request.form.getlist("shown")} if key in leaves]
+        return {"summary": str(fields.summary(page)), "preview": editor.remember_preview(page),
+                "fields": {key: str(fields.field(leaves[key], 2)) for key in wanted}}
+
     @app.route("/preview/<service>/<name>", methods=["GET", "POST"])
     def show_preview(service: str, name: str):
-        """The document as printed, from the form's answers (POST) or the file (GET), for the preview frame."""
-        text = (editor.edited(name, request.form.get("working", ""), request.form.to_dict(), "check")[0]
-                if request.method == "POST" else editor.open(service, name).text)
-        html = preview.preview(editor.project, editor.folder(service), name, text, editor.today)
+        """The document as printed, for the preview frame: from the form's answers (POST), the version checking as
+        you type made (GET ?version=), or the file (GET)."""
+        html = editor.previews.get((service, name, request.args.get("version", "")))
+        if html is None:
+            if request.method == "POST":
+                form = request.form.to_dict()
+                text, _, data = editor.edited(name, form.get("working", ""), form, "check")
+                page = editor.page(service, name, text, form.get("base", ""), data, show=True)
+            else:
+                page = editor.open(service, name, show=True)
+            html = preview.preview(page.checked.shown, name, editor.today)
         if html is None:
             html = render_template("no-preview.html", name=name)
         return Response(html, headers={"Content-Security-Policy": "default-src 'self'; style-src 'self' "

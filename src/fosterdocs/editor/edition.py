@@ -1,9 +1,10 @@
 """A new edition of a document, started in the editor: the version bumped, the approval dated, a revision line
-added, and what changed since the last edition listed (by `fosterdocs diff`'s comparison)."""
+added, and what changed since the edition last sent to Ofsted listed (by `fosterdocs diff --service`)."""
 
 from __future__ import annotations
 
 import re
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .. import diff
 from ..dates import months_later
 from ..documents import DEFAULT_REVIEW_MONTHS
-from ..project import CannotRun
+from ..editions import Editions
+from ..project import CannotRun, Project
 from .saving import styled
 
 _VERSION = re.compile(r"^(\d{4})\.(\d+)$")
@@ -46,27 +48,16 @@ def start(data: CommentedMap, today: date, review_months: int = DEFAULT_REVIEW_M
     return version
 
 
-def changes_since_last(path: Path, data: Any) -> list[diff.SectionChanges]:
-    """What changed from the last committed version of the file (or, outside git, the saved file) to data."""
-    try:
-        (_, old), _ = diff.read_versions("HEAD", str(path))
-    except CannotRun:
+def changes_since_last(project: Project, service_id: str, name: str, text: str,
+                       today: date) -> tuple[list[diff.DocumentChanges], str]:
+    """What changed in each of the service's files since the edition last sent to Ofsted (as `fosterdocs diff
+    --service` finds it in the git history), with text, unsaved, in place of name.yaml; and why, if it cannot say."""
+    with Editions(project, service_id) as editions, tempfile.TemporaryDirectory(prefix="fosterdocs-edit-") as folder:
+        edited = Path(folder) / f"{name}.yaml"
+        edited.write_text(text, encoding="utf-8")
         try:
-            old = diff.read_versions(str(path), str(path))[0][1]
-        except CannotRun:
-            return []
-    changed, _ = diff.compare(old, _plain(data))
-    return changed
+            return diff.compare_service(editions, None, str(edited), today), ""
+        except CannotRun as err:
+            return [], str(err)
 
 
-def _plain(value: Any) -> Any:
-    """ruamel.yaml's data as the loader gives it (dates as text), for comparing."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        return str(value)
-    return value

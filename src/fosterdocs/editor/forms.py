@@ -9,7 +9,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 SHARED = "common.schema.json"
-DATE_RULE = "format/date"  # a date, unless a property names its own rule (then known by the shared date pattern)
+DATE_RULE = "format/date"  # a date, unless a property names its own rule (then known by `format: date` or the
+# shared date pattern)
 LONG_TEXT = 70  # characters: longer values, and any with a line break, get a text area
 
 
@@ -153,7 +154,8 @@ class Mapper:
 
     def _text_kind(self, node: dict, value: Any) -> str:
         date_pattern = self.documents[SHARED].get("$defs", {}).get("date", {}).get("pattern")
-        if node.get("x-rule") == DATE_RULE or (date_pattern and node.get("pattern") == date_pattern):
+        if (node.get("x-rule") == DATE_RULE or node.get("format") == "date"
+                or (date_pattern and node.get("pattern") == date_pattern)):
             return "date"
         text = "" if value is None else str(value)
         return "textarea" if len(text) > LONG_TEXT or "\n" in text else "text"

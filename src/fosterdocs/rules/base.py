@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from ..document_types import ALL_KINDS
 from ..documents import Document
 from ..findings import Finding
 
-ALL_KINDS = ("service", "statement-of-purpose", "childrens-guide", "carer-handbook")
-DOCUMENT_KINDS = ("statement-of-purpose", "childrens-guide")  # the documents regulation 4 says to keep under review
 GUIDE_KINDS = ("childrens-guide",)
 EXPECTED_CONTENT = ("Expected content (Ofsted practice; not required by the Fostering Services (England) Regulations "
                     "2011, which list only aims, objectives, services and facilities)")

@@ -6,8 +6,9 @@ fails:  'Stage 3 - review panel' with no timescale; a complaints contact that is
 
 from __future__ import annotations
 
+from ..document_types import ALL_KINDS
 from ..findings import ERROR
-from .base import ALL_KINDS, EXPECTED_CONTENT, Problem, rule
+from .base import EXPECTED_CONTENT, Problem, rule
 
 SOURCE = (f"{EXPECTED_CONTENT}: the complaints procedure, its stages and timescales (for a council, the children's "
           "procedure is made under Children Act 1989, section 26(3) and the Children Act 1989 Representations "

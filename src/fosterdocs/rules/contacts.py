@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..document_types import ALL_KINDS
 from ..findings import ERROR
-from .base import ALL_KINDS, Problem, rule
+from .base import Problem, rule
 
 OFSTED_SOURCE = ("Expected practice: a statement of purpose tells readers how to reach Ofsted (the children's guide "
                  "must give Ofsted's address, email and telephone: Fostering Services (England) Regulations 2011, "

@@ -21,8 +21,9 @@ from ..dates import (
     period_end_year,
     review_due,
 )
+from ..document_types import ALL_KINDS, REVIEWED_KINDS, STATUTORY_KINDS
 from ..findings import ERROR, WARNING
-from .base import ALL_KINDS, DOCUMENT_KINDS, EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
+from .base import EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
 
 REVIEW_SOURCE = ("The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
                  "expected practice. Fostering Services (England) Regulations 2011, regulation 4 requires the "
@@ -40,8 +41,14 @@ def _review_due(document):
         return ("document", "approved_on"), due, (f"{long_date(due)} ({document.review_months} months after "
                                                    "approval: no next_review_due is written)")
     if due is None:
-        return _committed_review(document)
+        return (("document",), None, "") if _dates_written(document) else _committed_review(document)
     return ("document", "next_review_due"), due, long_date(due) if due else ""
+
+
+def _dates_written(document) -> bool:
+    """Whether the document writes a review or approval date (one that is not a date has a finding of its own)."""
+    meta = document.get("document")
+    return isinstance(meta, dict) and bool(meta.get("next_review_due") or meta.get("approved_on"))
 
 
 def _committed_review(document):
@@ -60,7 +67,7 @@ def _committed_review(document):
         f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)")
 
 
-@rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
+@rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
 def review_overdue(document):
     """The document's next review date has passed."""
     path, due, shown = _review_due(document)
@@ -71,7 +78,7 @@ def review_overdue(document):
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
+@rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
 def review_due_soon(document):
     """The document's next review date falls within the service's warning window (60 days unless set)."""
     path, due, shown = _review_due(document)
@@ -81,10 +88,10 @@ def review_due_soon(document):
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
+@rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
 def no_review_date(document):
     """A document with neither a next review date nor an approval date to count the review interval from."""
-    if isinstance(document.get("document"), dict) and _review_due(document)[1] is None:
+    if isinstance(document.get("document"), dict) and not _dates_written(document) and _review_due(document)[1] is None:
         yield Problem(("document",), "This document gives no review date: it has neither `next_review_due` nor "
                       "`approved_on`, so nobody can tell when it must be reviewed.",
                       "Add `approved_on:` (the day it was approved) and `next_review_due:` (at most "
@@ -92,7 +99,7 @@ def no_review_date(document):
                       f"{document.review_months} months from approval).", key=True)
 
 
-@rule("dates/period-ended", WARNING, REVIEW_SOURCE, "expected-practice", DOCUMENT_KINDS, REVIEW_INTERVAL)
+@rule("dates/period-ended", WARNING, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
 def period_ended(document):
     """A document with no review date whose own period (such as 2024-25) has ended."""
     period = document.get("document", "period")
@@ -111,7 +118,7 @@ def _figure_dates(document):
             yield ("numbers", "other_figures", index, "as_at"), figure["as_at"]
 
 
-@rule("figures/undated", WARNING, FIGURES_SOURCE, "expected-practice", DOCUMENT_KINDS, "SOP-NUMBERS")
+@rule("figures/undated", WARNING, FIGURES_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-NUMBERS")
 def figures_undated(document):
     """Numbers of households, children or staff given without the date they describe."""
     fix = "Add `as_at:` with the date the figures describe (YYYY-MM-DD), next to the figures."
@@ -129,7 +136,7 @@ def figures_undated(document):
                               "'as at' date.", fix)
 
 
-@rule("figures/out-of-date", WARNING, FIGURES_SOURCE, "expected-practice", DOCUMENT_KINDS, "SOP-NUMBERS")
+@rule("figures/out-of-date", WARNING, FIGURES_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-NUMBERS")
 def figures_out_of_date(document):
     """Figures whose 'as at' date is more than 15 months old."""
     oldest_allowed = months_later(document.today, -FIGURES_MAX_MONTHS)

@@ -11,9 +11,10 @@ fails:  next_review_due 2027-10-15 (more than 12 months after approval: error); 
 from __future__ import annotations
 
 from ..dates import long_date, parse_date
+from ..document_types import REVIEWED_KINDS
 from ..edition import LODGE_WITHIN_DAYS, Edition
 from ..findings import ERROR, WARNING
-from .base import DOCUMENT_KINDS, GUIDE_KINDS, REVIEW_INTERVAL, Problem, rule
+from .base import GUIDE_KINDS, REVIEW_INTERVAL, Problem, rule
 
 REG4 = "Fostering Services (England) Regulations 2011, regulation 4"
 INTERVAL_SOURCE = (f"The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
@@ -30,7 +31,7 @@ def _edition(document) -> Edition:
     return Edition.of(document.get("document"))
 
 
-@rule("lifecycle/review-beyond-interval", ERROR, INTERVAL_SOURCE, "expected-practice", DOCUMENT_KINDS,
+@rule("lifecycle/review-beyond-interval", ERROR, INTERVAL_SOURCE, "expected-practice", REVIEWED_KINDS,
       REVIEW_INTERVAL)
 def review_beyond_interval(document):
     """The next review date is later than the service's review interval after approval."""
@@ -44,7 +45,7 @@ def review_beyond_interval(document):
                       f"Set document.next_review_due to {latest.isoformat()} or earlier.")
 
 
-@rule("lifecycle/not-lodged", ERROR, LODGE_SOURCE, "law", DOCUMENT_KINDS, "REG4")
+@rule("lifecycle/not-lodged", ERROR, LODGE_SOURCE, "law", REVIEWED_KINDS, "REG4")
 def not_lodged(document):
     """A revision made more than 28 days ago with no record that Ofsted was told of it (an edition re-approved
     unchanged, `changed: false` in its revision entry, is not a revision: the 28 days run from the last change)."""
@@ -68,7 +69,7 @@ def not_lodged(document):
                   "entry under document.revisions.")
 
 
-@rule("lifecycle/future-date", ERROR, DATES_SOURCE, "data", DOCUMENT_KINDS)
+@rule("lifecycle/future-date", ERROR, DATES_SOURCE, "data", REVIEWED_KINDS)
 def future_date(document):
     """An approval, lodging or re-supply date that has not happened yet."""
     meta = document.get("document")

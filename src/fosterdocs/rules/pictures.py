@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from ..document_types import ALL_KINDS
 from ..findings import ERROR
 from ..pictures import problem
-from .base import ALL_KINDS, Problem, rule
+from .base import Problem, rule
 from .readability import _pictures
 
 SAFETY_SOURCE = ("fosterdocs: a published page shows only pictures from the service's folder, never active content "

@@ -21,9 +21,10 @@ from typing import Iterator, NamedTuple
 import pyphen
 
 from ..bounds import MAX_WORD
+from ..document_types import ALL_KINDS
 from ..findings import ERROR, WARNING
 from ..pictures import problem
-from .base import ALL_KINDS, GUIDE_KINDS, Problem, rule
+from .base import GUIDE_KINDS, Problem, rule
 
 READING_AGES = {"under-8": 8, "8-to-12": 12, "13-plus": 16}  # the highest reading age each version may have
 BAND_NAMES = {"under-8": "under 8", "8-to-12": "8 to 12", "13-plus": "13 and over"}

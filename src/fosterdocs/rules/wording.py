@@ -14,8 +14,9 @@ import calendar
 import re
 from datetime import date
 
+from ..document_types import ALL_KINDS
 from ..findings import ERROR, WARNING
-from .base import ALL_KINDS, Problem, rule
+from .base import Problem, rule
 
 NEAR = 150  # characters either side of a name that its context may be in
 MULTIPLIER = re.compile(r"\(\s*x\s*(\d+)\s*\)", re.IGNORECASE)  # 'Supervision Teams (x3)'

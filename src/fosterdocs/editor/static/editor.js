@@ -20,16 +20,24 @@ const DELAY = 400; // ms after the last key press
 let timer = null;
 let asked = 0;
 
+// Each check asks only for what changes: the error summary, the fields whose findings come or go, and the address
+// of the updated preview.
 async function check() {
   const ask = ++asked;
   const body = new FormData(form);
   body.set("action", "check");
-  const response = await fetch(window.location.pathname, { method: "POST", body, credentials: "same-origin" });
+  for (const shown of form.querySelectorAll(".fd-field .govuk-error-message")) {
+    body.append("shown", shown.closest(".fd-field").id.replace(/^field-/, ""));
+  }
+  const response = await fetch(`/live${window.location.pathname.replace(/^\/edit/, "")}`,
+    { method: "POST", body, credentials: "same-origin" });
   if (ask !== asked || !response.ok) return; // a later check is on its way
-  const page = new DOMParser().parseFromString(await response.text(), "text/html");
-  document.getElementById("findings").replaceWith(page.getElementById("findings"));
-  for (const fresh of page.querySelectorAll(".fd-field")) {
-    const here = document.getElementById(fresh.id);
+  const live = await response.json();
+  const parse = (html) => new DOMParser().parseFromString(html, "text/html").body;
+  document.getElementById("findings").replaceChildren(...parse(live.summary).childNodes);
+  for (const html of Object.values(live.fields)) {
+    const fresh = parse(html).querySelector(".fd-field");
+    const here = fresh && document.getElementById(fresh.id);
     if (!here || here.querySelector(".fd-field")) continue; // groups and lists keep their items as they are
     const was = here.querySelector(".govuk-error-message")?.textContent ?? "";
     const now = fresh.querySelector(".govuk-error-message")?.textContent ?? "";
@@ -48,7 +56,8 @@ async function check() {
       if (caret && again) again.setSelectionRange(...caret);
     }
   }
-  document.getElementById("update-preview")?.click(); // the preview frame follows the form
+  const frame = document.querySelector("iframe[name=preview]");
+  frame?.contentWindow.location.replace(live.preview); // the preview follows the form (no history entry)
   document.dispatchEvent(new CustomEvent("fosterdocs:checked"));
 }
 
