@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .dates import review_due
 from .document_types import DOCUMENTS, FILES, title_of
 from .documents import DEFAULT_WARNING_DAYS, Document
 from .findings import ERROR, Finding, Report
@@ -121,7 +120,7 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     for index, extra in enumerate(data.get("other_sections") or []):
         sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra, terms=document.regime))
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
-    due, _ = review_due(meta, document.review_months)
+    due = document.review.due
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
     return DocumentContext(kind, str(meta.get("title") or title_of(kind)), meta, sections, related,
                            findings, review_status(due, today, document.warning_days), due)
