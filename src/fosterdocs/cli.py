@@ -309,7 +309,7 @@ def _serve(args) -> int:
     import logging
     import signal
 
-    from .publishing import serve
+    from .serving import serve
 
     host, _, port = args.dev_addr.rpartition(":")
     if not host or not port.isdigit():

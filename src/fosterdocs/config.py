@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+import jsonschema_rs
 
 from .loading import load
 
@@ -100,9 +100,10 @@ def load_config(root: Path, schema_file: Path) -> tuple[Config, list[str]]:
         return f"{path}:{line}:{column}"
 
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    errors = sorted(Draft202012Validator(schema).iter_errors(loaded.data), key=lambda e: list(e.absolute_path))
+    errors = sorted(jsonschema_rs.Draft202012Validator(schema, validate_formats=True).iter_errors(loaded.data),
+                    key=lambda e: [str(step) for step in e.instance_path])
     if errors:
-        return Config(path), [f"{where(tuple(e.absolute_path))}: `{'.'.join(map(str, e.absolute_path)) or CONFIG_FILE}`"
+        return Config(path), [f"{where(tuple(e.instance_path))}: `{'.'.join(map(str, e.instance_path)) or CONFIG_FILE}`"
                               f" {e.message}. See {SCHEMA} for what each setting takes." for e in errors]
     data = loaded.data
     branding = data.get("branding", {})

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from .confinement import inside
 
 FILE_NAME = re.compile(r"^(?!/)(?!.*\.\.)[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(png|jpg|jpeg|webp)$")  # as in the schema
@@ -23,6 +21,8 @@ def problem(folder: Path, name) -> str | None:
     source = folder / name
     if not inside(source, folder):
         return "outside"
+    from PIL import Image, UnidentifiedImageError  # Pillow: only when a document has a picture (validate starts fast)
+
     try:
         if not source.is_file():
             return "missing"

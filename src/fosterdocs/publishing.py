@@ -6,7 +6,6 @@ A run that fails or is refused leaves the previous output exactly as it was.
 from __future__ import annotations
 
 import ctypes
-import logging
 import os
 import shutil
 import tempfile
@@ -40,7 +39,6 @@ MARKER = ".fosterdocs-site"  # in every site we write: only such a folder (or an
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
-log = logging.getLogger("fosterdocs")
 
 
 @dataclass
@@ -162,14 +160,14 @@ def write_pdfs(services: list[ServiceContext], out_dir: Path, today: date, root:
     return pdf.write_pdfs(services, out_dir, today, cache=pdf.cache_folder(root))
 
 
-def render_site(site: Site, config_file: Path, settings: dict, pages: Path, site_dir: Path) -> None:
-    """Write the page sources from the templates in content/ and build them with mkdocs, strictly, with the
-    project's settings (branding.site_settings) replacing mkdocs.yml's."""
+def render_site(site: Site, config_file: Path, settings: dict, pages: Path, site_dir: Path,
+                strict: bool = True) -> None:
+    """Write the page sources from the templates in content/ and build them with mkdocs (strictly, unless for
+    `serve`), with the project's settings (branding.site_settings) replacing mkdocs.yml's."""
     try:
-        templates = Path(load_config(str(config_file)).docs_dir)
-        write_pages(site, templates, pages)
+        write_pages(site, Path(load_config(str(config_file)).docs_dir), pages)
         config = load_config(str(config_file), docs_dir=str(pages), site_dir=str(site_dir), nav=site.nav(),
-                             strict=True, **settings)
+                             strict=strict, **settings)
         config[SITE_KEY] = site
         mkdocs_build(config)
     except MkDocsException as err:
@@ -209,41 +207,3 @@ def _exchange(first: Path, second: Path) -> bool:
     if renameat2 is None:
         return False
     return renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0
-
-
-def serve(data: Path, host: str, port: int) -> None:
-    """Preview every service at http://host:port/, rebuilt whenever the data or the site's templates change."""
-    from mkdocs.livereload import LiveReloadServer
-
-    project = Project.find(data)
-    config_file = project.resource(SITE_CONFIG)
-    root = Path(tempfile.mkdtemp(prefix="fosterdocs-serve-"))
-    served = root / "site"
-
-    def preview() -> None:
-        log.info(build(project.data, served, date.today(), pdfs=False).summary().rstrip())
-
-    def rebuild() -> None:
-        """After a change: a problem is reported, and the last good preview stays up."""
-        try:
-            preview()
-        except CannotRun as err:
-            log.error("fosterdocs: %s", err)
-
-    try:
-        preview()
-        server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(served))
-        for folder in ("content", "overrides", "macros"):
-            server.watch(str(config_file.parent / folder))
-        for watched in (config_file, project.config.file, project.config.custom_dir, project.config.logo):
-            if watched:
-                server.watch(str(watched))
-        server.watch(str(project.data))
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.shutdown()
-    finally:
-        shutil.rmtree(root, ignore_errors=True)

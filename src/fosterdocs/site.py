@@ -15,6 +15,7 @@ from datetime import date
 from html import escape, unescape
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from markupsafe import Markup
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.toc import get_toc
@@ -22,6 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from .bounds import shorten_words
 from .context import ServiceContext
+from .document_types import DOCUMENTS, title_of
 from .documents import DEFAULT_REVIEW_MONTHS, DEFAULT_WARNING_DAYS
 from .findings import Finding
 from .rendering import RENDER_ERRORS, environment, unshowable
@@ -57,7 +59,8 @@ class SitePage:
 
     @property
     def document(self):
-        return self.service.documents[self.kind] if self.service and self.kind else None
+        """The page's document (None: the page of a service, or of a document whose file cannot be read)."""
+        return self.service.documents.get(self.kind) if self.service and self.kind else None
 
 
 @dataclass
@@ -70,6 +73,7 @@ class Site:
 
     def __post_init__(self):
         self.pages = {page.src_path: page for page in self._pages()}
+        self.made: dict = {}  # what mkdocs built it with: config, files, nav, env (see on_nav, on_env)
         self.slots: dict[str, list[str]] = {}  # each page's macro output, waiting for on_page_content
         self.unshowable: list[Finding] = []  # a finding for each page whose data its template could not show
 
@@ -77,9 +81,12 @@ class Site:
         yield from (SitePage(name, name) for name in PAGES_BEFORE_SERVICES)
         for service in self.contexts:
             yield SitePage(f"{service.id}/index.md", SERVICE_TEMPLATES[0], nav_title(service.name), service)
-            for kind, document in service.documents.items():
-                yield SitePage(f"{service.id}/{kind}.md", SERVICE_TEMPLATES[1], nav_title(document.title), service,
-                               kind)
+            for kind in DOCUMENTS:
+                document = service.documents.get(kind)
+                if document or (service.folder and (service.folder / f"{kind}.yaml").is_file()):
+                    # (a file that cannot be read still has its page: its findings, not a page that is not there)
+                    title = document.title if document else title_of(kind)
+                    yield SitePage(f"{service.id}/{kind}.md", SERVICE_TEMPLATES[1], nav_title(title), service, kind)
             yield SitePage(f"{service.id}/contacts.md", SERVICE_TEMPLATES[2], None, service)
         yield from (SitePage(name, name) for name in PAGES_AFTER_SERVICES)
 
@@ -145,6 +152,9 @@ def render_page(site: Site, template: str, src_path: str, files, page_url: str) 
     values = dict(site=site, page=page, service=page.service, document=page.document, url=url, today=site.today,
                   service_types=SERVICE_TYPES, contact_groups=contact_groups, columns=COLUMNS, cells=cells,
                   default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS)
+    if page.kind and page.document is None:  # its file cannot be read: what to put right
+        own = [f for f in page.service.findings if f.file.endswith(f"{page.service.id}/{page.kind}.yaml")]
+        return Markup(environment().get_template(UNSHOWABLE).render(values, findings=own))
     try:
         return Markup(environment().get_template(template).render(values))
     except RENDER_ERRORS as error:
@@ -171,6 +181,42 @@ def define_env(env) -> None:
 
     for name, template in MACROS.items():
         env.macro(macro(template), name)
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process: mkdocs makes a new Jinja environment for the theme at every build, and
+    `serve` builds after every change. (Jinja compiles a template again whenever its source changed.)"""
+
+    def __init__(self):
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
+def on_nav(nav, config, **_):
+    """mkdocs event: the build's navigation kept with its Site (Site.made), for `serve` to make pages again."""
+    site = config.get(SITE_KEY)
+    if site is not None:
+        site.made["nav"] = nav
+    return nav
+
+
+def on_env(env, config, files, **_):
+    """mkdocs event: the theme's templates compiled once per process (CompiledTemplates); the build's settings,
+    files and templates kept with its Site (Site.made)."""
+    env.bytecode_cache = COMPILED
+    site = config.get(SITE_KEY)
+    if site is not None:
+        site.made.update(config=config, files=files, env=env)
+    return env
 
 
 def toc_tokens(html: str) -> list[dict]:

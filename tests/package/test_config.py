@@ -82,6 +82,7 @@ def test_a_colour_without_aa_contrast_is_refused_with_a_darker_shade_that_passes
 @pytest.mark.parametrize("text, problem", [
     ("sight:\n  name: Acme\n", "Additional properties are not allowed ('sight' was unexpected)"),
     ("site:\n  url: http://insecure.example\n", "`site.url`"),
+    ("site:\n  url: https://example.org/a<b>\n", 'is not a "uri"'),
     ("custom_dir: ../elsewhere\n", "is outside the project"),
     ("custom_dir: theme\n", "there is no custom_dir folder at 'theme'"),
     ("stylesheets: [extra.css]\n", "stylesheets are read from custom_dir"),

@@ -59,7 +59,7 @@ def test_a_flood_of_problems_is_cut_short_with_a_finding_saying_so(project):
     assert "Traceback" not in result.stderr and result.returncode == 1, result.stderr
     found = [f for f in json.loads(result.stdout)["findings"] if f["file"] == "data/example/statement-of-purpose.yaml"]
     assert len(found) == 201
-    assert [f["rule"] for f in found].count("schema/unknown-key") == 200
+    assert sum(f["rule"] == "schema/unknown-key" or " is missing" in f["message"] for f in found) == 200
     assert [f for f in found if f["rule"] == "file/too-many-findings"][0]["message"].startswith(
         "This file has more than 200 problems")
 

@@ -174,6 +174,39 @@ def test_downgrade_of_expected_practice_becomes_a_warning_with_its_reason(projec
     assert code == 0
 
 
+def test_a_warning_is_not_downgraded_even_when_its_requirement_may_be(project, findings, edit):
+    edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-10")
+    edit(project / SERVICE, "review_interval_months: 12",
+         "review_interval_months: 12\ndowngrades:\n  - requirement: REVIEW-INTERVAL\n"
+         "    reason: The review is booked for the panel in January.")
+    _, found = findings("data/example", cwd=project)
+    (soon,) = [f for f in found if f["rule"] == "dates/review-due-soon"]
+    assert (soon["requirement"], soon["severity"], soon["note"]) == ("REVIEW-INTERVAL", "warning", "")
+
+
+@pytest.mark.parametrize("today, rule, severity, words", [
+    ("2026-11-23", "dates/review-due-soon", "warning", "due by 23 November 2026, in 0 days"),
+    ("2026-11-24", "dates/review-overdue", "error", "due by 23 November 2026, 1 day ago"),
+])
+def test_a_review_due_today_is_due_and_overdue_only_the_day_after(project, findings, edit, today, rule, severity,
+                                                                   words):
+    edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2026-11-23")
+    _, found = findings("data/example", cwd=project, today=today)
+    dates = [f for f in found if f["rule"].startswith("dates/") and f["file"] == SOP]
+    assert [(f["rule"], f["severity"]) for f in dates] == [(rule, severity)]
+    assert words in dates[0]["message"]
+
+
+@pytest.mark.parametrize("phone, differs", [("+44 300 123 1231", False), ("+44 (0)300 123 1231", False),
+                                            ("+44 300 123 9999", True)])
+def test_an_international_form_of_the_current_number_is_the_same_number(project, findings, edit, phone, differs):
+    edit(project / SOP, "  ofsted:\n    use: reference/ofsted",
+         f"  ofsted:\n    name: Ofsted\n    phone: {phone}\n    email: enquiries@ofsted.gov.uk")
+    _, found = findings("data/example", cwd=project)
+    hits = [f["message"] for f in found if f["rule"] == "contacts/ofsted-differs"]
+    assert hits == ([f"The Ofsted contact differs from the current one: phone '{phone}'."] if differs else [])
+
+
 def test_a_legal_requirement_cannot_be_downgraded(project, findings, edit):
     edit(project / SOP, "  parent_and_child: We offer", "  parent_and_child_note: We offer")
     edit(project / SERVICE, "review_interval_months: 12",

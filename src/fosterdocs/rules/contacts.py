@@ -23,7 +23,8 @@ STALE_SOURCE = "Expected practice: a published document gives contact details th
 
 
 def _digits(text) -> str:
-    digits = re.sub(r"\D", "", str(text))
+    """A UK number's digits as dialled within the UK: +44 300, +44 (0)300 and 0300 are all 0300."""
+    digits = re.sub(r"\D", "", str(text).replace("(0)", ""))
     return "0" + digits[2:] if digits.startswith("44") else digits
 
 
