@@ -29,6 +29,7 @@ from .context import DocumentContext, ServiceContext, gather
 from .dates import long_date
 from .diff import DocumentChanges, compare_service
 from .document_types import DOCUMENTS, REVIEWED_KINDS
+from .documents import Shelf
 from .edition import LODGE_WITHIN_DAYS, Edition
 from .editions import Editions
 from .findings import ERROR, Finding, Report
@@ -92,13 +93,13 @@ def _blocking(service: ServiceContext, report: Report, chosen: list[Waiting]) ->
     return Report(errors, services=[service.id])
 
 
-def _changes(project: Project, service: ServiceContext, since: str | None, today: date,
-             findings: list[Finding]) -> dict[str, DocumentChanges]:
-    """Each document's changes since the edition last sent (or since `since`, which must exist); a finding when the
-    edition last sent cannot be found."""
+def _changes(project: Project, service: ServiceContext, since: str | None, today: date, findings: list[Finding],
+             current: Shelf | None) -> dict[str, DocumentChanges]:
+    """Each document's changes since the edition last sent (or since `since`, which must exist) to the files as
+    validate read them (current); a finding when the edition last sent cannot be found."""
     try:
         with Editions(project, service.id) as editions:
-            return {c.name: c for c in compare_service(editions, since, None, today)}
+            return {c.name: c for c in compare_service(editions, since, None, today, current)}
     except CannotRun as err:
         if since:
             raise
@@ -238,7 +239,8 @@ def prepare(data: Path, service_id: str, out: Path, today: date, since: str | No
     """Check the service, then write its lodging pack (nothing when nothing waits or an error stands)."""
     from .pdf import created_time, print_html, render  # WeasyPrint takes a while to import: only for the pack
 
-    project, report, services = gather(data, [service_id], today)
+    project = Project.find(data)
+    report, services = gather(project, [service_id], today)
     (service,) = services
     chosen = waiting(service)
     pack = Pack(service, chosen, report=Report(files=[shown(service.folder / "service.yaml")],
@@ -253,8 +255,8 @@ def prepare(data: Path, service_id: str, out: Path, today: date, since: str | No
     to = _record(service.service.get("lodging")).get("email")
     if not to:
         pack.report.findings.append(_no_address(service, ofsted))
-    content = letter(service, chosen, _changes(project, service, since, today, pack.report.findings), ofsted, to,
-                     today)
+    changes = _changes(project, service, since, today, pack.report.findings, report.shelves.get(service.id))
+    content = letter(service, chosen, changes, ofsted, to, today)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.writing-", dir=target.parent))
     try:

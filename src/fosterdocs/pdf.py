@@ -25,7 +25,7 @@ from .confinement import check_output_folder, inside
 from .context import ServiceContext, gather
 from .findings import Finding, Report
 from .pictures import publishable_only
-from .project import CannotRun
+from .project import CannotRun, Project
 from .rendering import RENDER_ERRORS, environment, unshowable
 
 PRINT_TEMPLATES = Path(__file__).parent / "templates" / "print"
@@ -287,7 +287,8 @@ def _write_all(tasks: list[tuple], jobs: int | None) -> list[PdfFile]:
 def make_pdfs(data: Path, services: list[str], out_dir: Path, today: date) -> tuple[Report, list[PdfFile]]:
     """Check the named services (or every one), then write their PDFs: what `fosterdocs pdf` does. A document whose
     PDF cannot be made is a finding (render/unshowable)."""
-    project, report, chosen = gather(data, services, today)
+    project = Project.find(data)
+    report, chosen = gather(project, services, today)
     check_output_folder(out_dir, project.data, "PDFs")
     publishable_only(chosen)
     files = write_pdfs(chosen, out_dir, today, cache=cache_folder(project.root))

@@ -78,9 +78,10 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
           pdfs: bool = True) -> Outcome:
     """Validate, then write the site (and PDFs) for the named services (publish: by default, those fosterdocs.yml
     lists); publish refuses while any error stands."""
+    project = Project.find(data)
     if publish and not names:
-        names = list(Project.find(data).config.publish)
-    project, report, services = gather(data, names or [], today)
+        names = list(project.config.publish)
+    report, services = gather(project, names or [], today)
     if not project.resource(SITE_CONFIG).is_file():
         raise CannotRun(f"There is no website configuration at {shown(project.resource(SITE_CONFIG))}.")
     check_output_folder(site_dir, project.data, "site")

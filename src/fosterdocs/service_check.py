@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -60,9 +60,19 @@ def _yaml_files(folder: Path) -> list[Path]:
             if name.endswith((".yaml", ".yml")) and not name.startswith(".")]
 
 
-def check_service(project: Project, folder: Path, only: list[Path] | None,
-                  today: date) -> tuple[list[Finding], list[str]]:
-    """All findings for one service folder (or only some of its files), and the files checked."""
+@dataclass
+class CheckedService:
+    """One service as validate judged it: its findings, the files checked and, when kept, its files as read."""
+
+    findings: list[Finding]
+    files: list[str]
+    shelf: Shelf | None = None
+
+
+def check_service(project: Project, folder: Path, only: list[Path] | None, today: date,
+                  keep: bool = False) -> CheckedService:
+    """All findings for one service folder (or only some of its files), the files checked, and (keep) the shelf
+    they were read into."""
     service_id = folder.name
     findings: list[Finding] = []
     files = _yaml_files(folder) if only is None else only
@@ -97,4 +107,5 @@ def check_service(project: Project, folder: Path, only: list[Path] | None,
         if loaded is not None:
             findings += check_file(project, kind, loaded, service_id, service, today, shelf)
     reasons, problems = downgrades.allowed(project, service, service_loaded if in_scope else None, service_id)
-    return downgrades.apply(findings, reasons) + problems, [shown(p) for p in files]
+    return CheckedService(downgrades.apply(findings, reasons) + problems, [shown(p) for p in files],
+                          shelf if keep else None)

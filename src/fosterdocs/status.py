@@ -89,8 +89,8 @@ def collect(paths: list[Path], today: date) -> tuple[list[StatusRow], Report]:
     """Validate the services named by paths and return their rows, with the report they were judged by."""
     from .context import build  # (the site's context: only `status` and `calendar` need it, not validate)
 
-    report = validate(paths, today)
     project = Project.find(paths[0])
+    report = validate(paths, today, keep=True, project=project)
     return rows(build(project, report, today), today), report
 
 

@@ -57,7 +57,7 @@ def test_missing_alt_text_is_law_only_for_a_council(tmp_path, service_type, basi
 
 @pytest.fixture(scope="module")
 def contexts():
-    report = validate([ROOT / "data" / name for name in EXAMPLES.values()], TODAY)
+    report = validate([ROOT / "data" / name for name in EXAMPLES.values()], TODAY, keep=True)
     return {c.id: c for c in build(Project.find(ROOT / "data"), report, TODAY)}
 
 
