@@ -49,12 +49,10 @@ class RuleEntry:
         """The entry as it applies to one kind of document."""
         return replace(self, **self.kinds[kind]) if kind in self.kinds else self
 
-    def finding(self, file: str, line: int, column: int, message: str, fix: str, service: str = "",
-                kind: str = "") -> Finding:
+    def finding(self, file: str, line: int, column: int, message: str, fix: str, service: str = "") -> Finding:
         """A finding of this rule, with the catalogue's severity, basis, source and requirement."""
-        entry = self.for_kind(kind)
-        return Finding(file, line, column, entry.severity, entry.id, message, fix, entry.source, entry.basis,
-                       entry.requirement, service)
+        return Finding(file, line, column, self.severity, self.id, message, fix, self.source, self.basis,
+                       self.requirement, service)
 
 
 def _entry(rule_id: str, written: dict) -> RuleEntry:

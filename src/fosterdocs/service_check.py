@@ -45,12 +45,13 @@ def missing_documents(folder: Path, service_id: str) -> list[Finding]:
         if not kind.required or not kind.is_document or any((folder / f"{n}.yaml").exists() for n in kind.files):
             continue
         names = " or ".join(f"{n}.yaml" for n in kind.files)
-        found.append(rule("file/missing-document").finding(
+        finding = rule("file/missing-document").finding(
             shown(folder / f"{next(iter(kind.files))}.yaml"), 1, 1,
             f"This service has no {kind.title}: every fostering service must have one ({names}).",
             f"Write {names} in this folder, with your service's own text. Start it with the line "
             f"`# yaml-language-server: $schema=../../schema/{kind.schema}.schema.json` and your editor lists what it "
-            "holds.", service_id, kind.kind))
+            "holds.", service_id)
+        found.append(replace(finding, regulation=kind.required_by, requirement=kind.requirement))
     return found
 
 
