@@ -200,3 +200,11 @@ def test_sarif_describes_each_rule_from_the_catalogue(sweep):
         assert described["shortDescription"]["text"] == entry.what
         assert described["defaultConfiguration"]["level"] == entry.severity
         assert described["properties"]["basis"] == entry.basis and entry.source in described["help"]["text"]
+
+
+def test_the_schema_mappers_ids_are_catalogued_and_no_check_shares_an_id_with_a_schema():
+    mapper = set(re.findall(r'"([a-z]+/[a-z-]+)"', (ROOT / "src/fosterdocs/schema.py").read_text(encoding="utf-8")))
+    assert mapper and mapper <= RULES.keys()
+    in_schemas = {rule_id for path in (ROOT / "schema").glob("*.schema.json")
+                  for rule_id, _, _ in _schema_rules(json.loads(path.read_text(encoding="utf-8")))}
+    assert in_schemas & {check.id for check in CHECKS} == set()
