@@ -17,11 +17,10 @@ from pathlib import Path
 
 from validate import ROOT, best_of
 
-from fosterdocs import context
+from fosterdocs.context import gather
 from fosterdocs.pdf import created_time, print_html, render
 from fosterdocs.project import Project
 from fosterdocs.publishing import build
-from fosterdocs.validation import validate
 
 TODAY = date(2026, 11, 23)
 FIRST = "introduction:\n  title: Introduction\n  content:\n"
@@ -42,7 +41,7 @@ def project_with(base: Path, paragraph: str) -> Path:
 
 
 def pdf_of(data: Path, out: Path) -> None:
-    service = next(c for c in context.build(Project.find(data), validate([data], TODAY), TODAY) if c.id == "example")
+    (service,) = gather(Project.find(data), ["example"], TODAY)[1]
     render(print_html(service, "statement-of-purpose", TODAY, created_time()), out, service.folder)
 
 

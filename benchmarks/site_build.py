@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from fosterdocs.project import Project
 from fosterdocs.publishing import build, gather
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +86,7 @@ def plain_build(docs: Path, site: Path, features: list[str]) -> float:
 
 def measure(work: Path, services: int) -> dict:
     data = make_project(work / f"project-{services}", services)
-    validating, _ = timed(lambda: gather(data, [], TODAY))
+    validating, _ = timed(lambda: gather(Project.find(data), [], TODAY))
     ours, outcome = timed(lambda: build(data, work / f"site-{services}", TODAY, pdfs=False))
     docs = work / f"plain-{services}" / "docs"
     pages = plain_markdown(outcome.site_dir, docs)

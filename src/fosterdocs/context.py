@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .dates import review_due
 from .document_types import DOCUMENTS, FILES, title_of
-from .documents import DEFAULT_WARNING_DAYS, Document, Shelf
+from .documents import DEFAULT_WARNING_DAYS, Document
 from .findings import ERROR, Finding, Report
 from .project import Project
 from .regimes import LOCAL_AUTHORITY, Regime, regime_of
@@ -33,9 +32,10 @@ class Section:
 
 @dataclass
 class DocumentContext:
-    """A document with its sections in reading order, its dates, review status and findings."""
+    """A document with its sections in reading order, its dates, review status and findings (name: its file's
+    name without .yaml, such as childrens-guide-under-8)."""
 
-    kind: str
+    name: str
     title: str
     meta: dict
     sections: list[Section]
@@ -64,12 +64,17 @@ class DocumentContext:
     @property
     def easy_read(self) -> bool:
         """A children's guide: shown in the easy-read layout (large type, short sections, plenty of space)."""
-        return FILES[self.kind].easy_read
+        return FILES[self.name].easy_read
+
+    @property
+    def kind(self) -> str:
+        """The type of document (its schema): statement-of-purpose, childrens-guide, carer-handbook."""
+        return FILES[self.name].kind
 
     @property
     def pdf_name(self) -> str:
         """The PDF's file name, predictable from the data: statement-of-purpose-2024-25.pdf."""
-        return f"{self.kind}-{self.edition}.pdf"
+        return f"{self.name}-{self.edition}.pdf"
 
 
 @dataclass
@@ -107,7 +112,7 @@ def section_title(key: str, value: dict) -> str:
     return str(value.get("title") or key.replace("_", " ").capitalize())
 
 
-def _document_context(project: Project, kind: str, document: Document, findings: list[Finding],
+def _document_context(project: Project, name: str, document: Document, findings: list[Finding],
                       today: date) -> DocumentContext:
     data = {key: document.expand(value) for key, value in document.data.items()}  # the file: a mapping
     schema = project.schemas[document.kind]
@@ -121,39 +126,38 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     for index, extra in enumerate(data.get("other_sections") or []):
         sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra, terms=document.regime))
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
-    due, _ = review_due(meta, document.review_months)
+    due = document.review.due
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
-    return DocumentContext(kind, str(meta.get("title") or title_of(kind)), meta, sections, related,
+    return DocumentContext(name, str(meta.get("title") or title_of(name)), meta, sections, related,
                            findings, review_status(due, today, document.warning_days), due)
 
 
 def build(project: Project, report: Report, today: date) -> list[ServiceContext]:
-    """A context for every service the report checked, from its (already validated) files: no other service is
-    read."""
+    """A context for every service the report checked, from the files validate read and kept (validate(keep=True)):
+    nothing is read again, and a document is shown when validate checked it."""
     contexts = []
-    for folder in (folder for folder in project.services() if folder.name in report.services):
-        shelf = Shelf(folder)
-        service_loaded, _ = shelf.load(folder / "service.yaml")
+    checked = set(report.files)
+    for service_id, shelf in sorted(report.shelves.items()):
+        folder = shelf.folder
+        service_loaded = shelf.read(folder / "service.yaml")
         service = service_loaded.data if service_loaded else {}
-        findings = [f for f in report.findings if f.service == folder.name]
-        context = ServiceContext(folder.name, service, findings=findings,
+        findings = [f for f in report.findings if f.service == service_id]
+        context = ServiceContext(service_id, service, findings=findings,
                                  downgrades=list(service.get("downgrades") or []), folder=folder)
         for name, kind in DOCUMENTS.items():
-            loaded, _ = shelf.load(folder / f"{name}.yaml")
-            if loaded is None:
+            loaded = shelf.read(folder / f"{name}.yaml")
+            if loaded is None or loaded.file not in checked:
                 continue
-            document = Document(kind, folder.name, loaded, service, project.reference, today, shelf)
-            mine = [f for f in findings if f.file.endswith(f"{folder.name}/{name}.yaml")
-                    or f.file.endswith(f"{folder.name}/service.yaml")]
+            document = Document(kind, service_id, loaded, service, project.reference, today, shelf)
+            mine = [f for f in findings if f.file.endswith((f"{service_id}/{name}.yaml", f"{service_id}/service.yaml"))]
             context.documents[name] = _document_context(project, name, document, mine, today)
         contexts.append(context)
     return contexts
 
 
-def gather(data: Path, names: list[str], today: date) -> tuple[Project, Report, list[ServiceContext]]:
-    """Validate the named services (every service when none is named) and build their contexts: where the site
-    and the PDFs start."""
-    project = Project.find(data)
+def gather(project: Project, names: list[str], today: date) -> tuple[Report, list[ServiceContext]]:
+    """Validate the named services (every service when none is named) and build their contexts: where the site,
+    the PDFs and the lodging pack start."""
     folders = [project.service(name) for name in names]
-    report = validate(folders or [project.data], today)
-    return project, report, build(project, report, today)
+    report = validate(folders or [project.data], today, keep=True, project=project)
+    return report, build(project, report, today)

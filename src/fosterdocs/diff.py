@@ -275,36 +275,52 @@ def _without_marks(node: Any) -> Any:
     return node
 
 
-def _reference(edition: Edition) -> Reference:
-    """The regulators' records an edition's documents show with `use: reference/...`."""
-    path = edition.reference / REFERENCE_FILE
-    loaded, _ = load(path, shown(path)) if path.is_file() else (None, [])
-    data = loaded.data if loaded and isinstance(loaded.data, dict) else {}
-    return Reference(regulators={k: v for k, v in data.items() if isinstance(v, dict)})
+@dataclass
+class EditionFiles:
+    """An edition's files, each read once: its shelf, its shared facts and the reference data its `use:` name."""
+
+    edition: Edition
+    shelf: Shelf | None
+    service: dict
+    reference: Reference
+
+    @classmethod
+    def read(cls, edition: Edition, shelf: Shelf | None = None) -> EditionFiles:
+        """The edition's files, from shelf when they have been read already (validate's, for the working tree)."""
+        if shelf is None and edition.folder:
+            shelf = Shelf(edition.folder, lambda path: f"{edition.label}: {path.name}")
+        path = edition.reference / REFERENCE_FILE
+        loaded, _ = load(path, shown(path)) if path.is_file() else (None, [])
+        regulators = loaded.data if loaded and isinstance(loaded.data, dict) else {}
+        reference = Reference(regulators={k: v for k, v in regulators.items() if isinstance(v, dict)})
+        service = _readable(shelf, "service") if shelf else {}
+        return cls(edition, shelf, service if isinstance(service, dict) else {}, reference)
 
 
-def _service(edition: Edition) -> dict:
-    """The edition's shared facts ({} when it has no readable mapping in service.yaml: validate reports why)."""
-    path = edition.file("service.yaml")
-    data = _load(f"{edition.label}: service.yaml", path) if path else {}
-    return data if isinstance(data, dict) else {}
+def _readable(shelf: Shelf, name: str) -> Any:
+    """The data of the shelf's file called name (None when there is none), or CannotRun saying why it cannot be
+    read."""
+    path = shelf.folder / f"{name}.yaml"
+    if not path.is_file():
+        return None
+    loaded, problems = shelf.load(path)
+    if loaded is None:
+        raise CannotRun(f"{shelf.shown(path)} cannot be read (line {problems[0].line}): {problems[0].message}")
+    return loaded.data
 
 
-def document_view(edition: Edition, name: str, service_id: str, service: dict, reference: Reference,
-                  today: date) -> dict | None:
+def document_view(files: EditionFiles, name: str, service_id: str, today: date) -> dict | None:
     """A document as it reads in an edition: every `use:` filled in, and the service's details its cover shows;
     None when the edition has no such document."""
-    path = edition.file(f"{name}.yaml")
-    if path is None:
+    data = _readable(files.shelf, name) if files.shelf else None
+    if data is None:
         return None
-    loaded, problems = load(path, f"{edition.label}: {name}.yaml")
-    if loaded is None:
-        raise CannotRun(f"{edition.label}: {name}.yaml cannot be read (line {problems[0].line}): "
-                        f"{problems[0].message}")
-    document = Document(DOCUMENTS[name], service_id, loaded, service, reference, today, Shelf(edition.folder))
-    view = _without_marks(document.expand(loaded.data))
+    service = files.service
+    loaded = files.shelf.read(files.shelf.folder / f"{name}.yaml")
+    document = Document(DOCUMENTS[name], service_id, loaded, service, files.reference, today, files.shelf)
+    view = _without_marks(document.expand(data))
     if not isinstance(view, dict):
-        raise CannotRun(f"{edition.label}: {name}.yaml is not a document (it holds no sections).")
+        raise CannotRun(f"{files.edition.label}: {name}.yaml is not a document (it holds no sections).")
     provider = service.get("registered_provider")
     cover = {"title": COVER_TITLE, "service": service.get("name"), "ofsted_urn": service.get("ofsted_urn"),
              "registered_provider": provider.get("name") if isinstance(provider, dict) else provider}
@@ -328,11 +344,13 @@ def compare_documents(name: str, title: str, old: dict | None, new: dict | None,
     return found
 
 
-def compare_service(editions: Editions, old: str | None, new: str | None, today: date) -> list[DocumentChanges]:
+def compare_service(editions: Editions, old: str | None, new: str | None, today: date,
+                    current: Shelf | None = None) -> list[DocumentChanges]:
     """Every document's changes between two editions of a service, then service.yaml's own.
 
     old None: each document Ofsted is sent is compared with its edition last sent (from the git history); the
-    handbook and service.yaml with the newest of those. new None: the files as they are now."""
+    handbook and service.yaml with the newest of those. new None: the files as they are now (current: as validate
+    read them)."""
     new_edition = editions.given(new) if new else editions.working_tree()
     if old:
         olds = dict.fromkeys([*DOCUMENTS, SHARED], editions.given(old))
@@ -340,18 +358,20 @@ def compare_service(editions: Editions, old: str | None, new: str | None, today:
         olds = {name: editions.last_lodged(name) for name, kind in DOCUMENTS.items() if kind in REVIEWED_KINDS}
         newest = editions.latest(list(olds.values()))
         olds.update({name: newest for name in [*DOCUMENTS, SHARED] if name not in olds})
-    new_service, new_reference = _service(new_edition), _reference(new_edition)
+    read = {new_edition: EditionFiles.read(new_edition, None if new else current)}
+    for edition in olds.values():
+        read.setdefault(edition, EditionFiles.read(edition))
+    new_files = read[new_edition]
     results = []
     for name in DOCUMENTS:
-        old_edition = olds[name]
-        old_view = document_view(old_edition, name, editions.service_id, _service(old_edition),
-                                 _reference(old_edition), today)
-        new_view = document_view(new_edition, name, editions.service_id, new_service, new_reference, today)
+        old_files = read[olds[name]]
+        old_view = document_view(old_files, name, editions.service_id, today)
+        new_view = document_view(new_files, name, editions.service_id, today)
         if old_view is not None or new_view is not None:
-            results.append(compare_documents(name, title_of(name), old_view, new_view, old_edition,
+            results.append(compare_documents(name, title_of(name), old_view, new_view, olds[name],
                                              new_edition))
-    results.append(compare_documents(SHARED, "Shared facts", _service(olds[SHARED]) or None,
-                                     new_service or None, olds[SHARED], new_edition))
+    results.append(compare_documents(SHARED, "Shared facts", read[olds[SHARED]].service or None,
+                                     new_files.service or None, olds[SHARED], new_edition))
     return results
 
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
 from .confinement import inside
+from .dates import committed_month, first_month_after, long_date, parse_date, review_due
 from .document_types import REFERABLE
-from .findings import ERROR, Finding
-from .loading import DATA_MODEL, Loaded, load
+from .findings import Finding
+from .loading import Loaded, load
 from .reference import Reference, Texts
 from .regimes import Regime, regime_of
+from .rule_catalogue import rule
 
 DEFAULT_REVIEW_MONTHS = 12
 DEFAULT_WARNING_DAYS = 60
@@ -22,7 +24,8 @@ MAX_WARNING_DAYS = 366
 
 
 class Shelf:
-    """A service's files, each loaded at most once, so that one document can show a section of another."""
+    """A service's files, each loaded at most once, so that one document can show a section of another; validate
+    hands its shelves on (validate(keep=True)), so the site, PDFs, status and calendar show what it read."""
 
     def __init__(self, folder: Path, shown: Callable[[Path], str] = str):
         self.folder, self.shown = folder, shown
@@ -33,10 +36,14 @@ class Shelf:
     def load(self, path: Path) -> tuple[Loaded | None, list[Finding]]:
         if path not in self._loaded:
             self._loaded[path] = load(path, self.shown(path)) if inside(path, self.data_folder) else (None, [
-                Finding(self.shown(path), 1, 1, ERROR, "file/outside-data", "This file is a link to a file outside "
-                        "the data folder, so fosterdocs does not read it.", "Put the file itself in the service's "
-                        "folder instead of a link to it.", DATA_MODEL)])
+                rule("file/outside-data").finding(self.shown(path), 1, 1, "This file is a link to a file outside the "
+                                                  "data folder, so fosterdocs does not read it.", "Put the file "
+                                                  "itself in the service's folder instead of a link to it.")])
         return self._loaded[path]
+
+    def read(self, path: Path) -> Loaded | None:
+        """What path held, when it has been loaded (None when it was not, or could not be read): never reads."""
+        return self._loaded.get(path, (None, []))[0]
 
     def data(self, name: str) -> Any:
         """The data of the service's document called name, or None when it is missing or unreadable."""
@@ -45,6 +52,16 @@ class Shelf:
             loaded = self.load(path)[0] if path.is_file() else None
             self._data[name] = loaded.data if loaded else None
         return self._data[name]
+
+
+@dataclass(frozen=True)
+class Review:
+    """When a document's review falls due (None: nothing it writes says), where in the document that comes from, and
+    the date as a message gives it."""
+
+    due: date | None
+    path: tuple = ("document",)
+    shown: str = ""
 
 
 @dataclass
@@ -100,6 +117,49 @@ class Document:
     @property
     def warning_days(self) -> int:
         return self._setting("review_warning_days", DEFAULT_WARNING_DAYS, MAX_WARNING_DAYS)
+
+    @property
+    def writes_review_dates(self) -> bool:
+        """Whether the document writes a review or approval date (one that is not a date has a finding of its own)."""
+        meta = self.get("document")
+        return isinstance(meta, dict) and bool(meta.get("next_review_due") or meta.get("approved_on"))
+
+    @cached_property
+    def review(self) -> Review:
+        """When the review falls due, the one place that works it out (for the rules, status and the calendar): its
+        next_review_due; approved_on plus the service's review interval; or, when it writes neither, the review its
+        text commits to (see _committed_review)."""
+        due, default = review_due(self.get("document"), self.review_months)
+        if default:
+            return Review(due, ("document", "approved_on"), f"{long_date(due)} ({self.review_months} months after "
+                          "approval: no next_review_due is written)")
+        if due:
+            return Review(due, ("document", "next_review_due"), long_date(due))
+        return Review(None) if self.writes_review_dates else self._committed_review()
+
+    def _committed_review(self) -> Review:
+        """With no dates written, the review a statement commits to ('approved in September each year'): the first
+        such month on or after the latest date its figures describe is the earliest this edition can have been
+        approved, so its review falls due a year later."""
+        month = committed_month(self.get("document", "review_commitment"))
+        described = [parsed[1] for _, written in self.figure_dates for parsed in [parse_date(written)] if parsed]
+        if not month or not described:
+            return Review(None)
+        latest = max(described)
+        approved = first_month_after(latest, month)
+        due = first_month_after(approved.replace(day=1) + timedelta(days=366), month)
+        return Review(due, ("document", "review_commitment"), (
+            f"{due:%B %Y} (the statement says it is approved in {due:%B} each year, and its figures are as at "
+            f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)"))
+
+    @property
+    def figure_dates(self) -> list[tuple[tuple, Any]]:
+        """Each date the document's figures are given as at, with its path."""
+        found = [(path, self.get(*path)) for path in (("numbers", "as_at"), ("staffing", "as_at")) if self.get(*path)]
+        for index, figure in enumerate(self.get("numbers", "other_figures", default=[]) or []):
+            if isinstance(figure, dict) and figure.get("as_at"):
+                found.append((("numbers", "other_figures", index, "as_at"), figure["as_at"]))
+        return found
 
     def lookup(self, use: str) -> Any:
         """The shared record a `use:` names (see lookup)."""

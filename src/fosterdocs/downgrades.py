@@ -5,6 +5,7 @@ from __future__ import annotations
 from .findings import ERROR, Finding
 from .loading import Loaded
 from .project import Project
+from .rule_catalogue import rule
 
 
 def allowed(project: Project, service: dict, loaded: Loaded | None, service_id: str) -> tuple[dict, list[Finding]]:
@@ -25,11 +26,9 @@ def allowed(project: Project, service: dict, loaded: Loaded | None, service_id: 
             line, column = loaded.where(("downgrades", index, "requirement"))
             what = "law or a national standard" if basis else "not a requirement fosterdocs knows"
             problem = f"'{requirement}' is {what}: it cannot be downgraded."
-            findings.append(Finding(loaded.file, line, column, ERROR, "downgrades/not-allowed", problem,
-                                    "Only expected-practice items can be downgraded: "
-                                    + ", ".join(sorted(k for k, v in known.items() if v == "expected-practice")) + ".",
-                                    "fosterdocs: a service may downgrade only expected practice, never law or a "
-                                    "national standard", "data", service=service_id))
+            findings.append(rule("downgrades/not-allowed").finding(
+                loaded.file, line, column, problem, "Only expected-practice items can be downgraded: "
+                + ", ".join(sorted(k for k, v in known.items() if v == "expected-practice")) + ".", service_id))
     return reasons, findings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
@@ -38,6 +39,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     services: list[str] = field(default_factory=list)
+    shelves: dict[str, Any] = field(default_factory=dict, repr=False)  # service id -> documents.Shelf: its files as
+    # validate read them, when asked to keep them (validate(keep=True)), for the site, PDFs, status and calendar
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=lambda f: (f.file, f.line, f.column, f.rule, f.message))

@@ -17,12 +17,11 @@ from typing import Any
 
 import yaml
 
-from .findings import ERROR, Finding
+from .findings import Finding
+from .rule_catalogue import rule
 
 MAX_BYTES = 5_000_000
 MAX_DEPTH = 64
-YAML_HELP = "YAML 1.2 specification, https://yaml.org/spec/1.2.2/"
-DATA_MODEL = "The fosterdocs data model: one UTF-8 YAML file per document, in data/<service>/"
 
 Position = tuple[int, int]  # line and column, from 1
 Marks = dict | list  # for each key or item of a mapping or list: (key's position, value's position, marks inside it)
@@ -283,5 +282,4 @@ def load(path: Path, shown: str | None = None) -> tuple[Loaded | None, list[Find
             raise _Problem("yaml/syntax", f"This is not valid YAML: {err}.", "Check the file's punctuation.") from err
         return Loaded(shown, data, position, marks), []
     except _Problem as problem:
-        return None, [Finding(shown, problem.line, problem.column, ERROR, problem.rule, problem.message,
-                              problem.fix, YAML_HELP if problem.rule.startswith("yaml/") else DATA_MODEL)]
+        return None, [rule(problem.rule).finding(shown, problem.line, problem.column, problem.message, problem.fix)]

@@ -29,14 +29,15 @@ from .context import DocumentContext, ServiceContext, gather
 from .dates import long_date
 from .diff import DocumentChanges, compare_service
 from .document_types import DOCUMENTS, REVIEWED_KINDS
+from .documents import Shelf
 from .edition import LODGE_WITHIN_DAYS, Edition
 from .editions import Editions
-from .findings import ERROR, WARNING, Finding, Report
+from .findings import ERROR, Finding, Report
 from .project import CannotRun, Project, shown
 from .rendering import environment
+from .rule_catalogue import rule
 
 SENT, RESUPPLIED = "lodged_with_ofsted_on", "resupplied_on"
-REG4 = "Fostering Services (England) Regulations 2011, regulation 4"
 REG4_WORDS = "regulation 4 of the Fostering Services (England) Regulations 2011"
 PUT_RIGHT_BY_LODGING = {"lifecycle/not-lodged", "lifecycle/guide-not-resupplied"}  # not reasons to refuse a pack
 LETTER = "covering-letter"
@@ -92,23 +93,23 @@ def _blocking(service: ServiceContext, report: Report, chosen: list[Waiting]) ->
     return Report(errors, services=[service.id])
 
 
-def _changes(project: Project, service: ServiceContext, since: str | None, today: date,
-             findings: list[Finding]) -> dict[str, DocumentChanges]:
-    """Each document's changes since the edition last sent (or since `since`, which must exist); a finding when the
-    edition last sent cannot be found."""
+def _changes(project: Project, service: ServiceContext, since: str | None, today: date, findings: list[Finding],
+             current: Shelf | None) -> dict[str, DocumentChanges]:
+    """Each document's changes since the edition last sent (or since `since`, which must exist) to the files as
+    validate read them (current); a finding when the edition last sent cannot be found."""
     try:
         with Editions(project, service.id) as editions:
-            return {c.name: c for c in compare_service(editions, since, None, today)}
+            return {c.name: c for c in compare_service(editions, since, None, today, current)}
     except CannotRun as err:
         if since:
             raise
-        findings.append(Finding(shown(service.folder / "service.yaml"), 1, 1, WARNING, "lodging/no-changes-listed",
+        findings.append(rule("lodging/no-changes-listed").finding(
+                                shown(service.folder / "service.yaml"), 1, 1,
                                 f"The covering letter cannot list what changed: {err}",
                                 "Keep the service's folder in git (the edition sent is found from its history), or "
                                 f"name the edition last sent: fosterdocs lodge {service.id} --since "
                                 "FOLDER-OR-REVISION. Until then, write the changes into the letter before you send "
-                                "it.", REG4, "law",
-                                service=service.id))
+                                "it.", service.id))
         return {}
 
 
@@ -213,11 +214,11 @@ def _email(content: dict, attachments: list[Path]) -> bytes:
 
 def _no_address(service: ServiceContext, ofsted: dict) -> Finding:
     where = ofsted.get("email") or ofsted.get("website") or "the address Ofsted gave the service"
-    return Finding(shown(service.folder / "service.yaml"), 1, 1, WARNING, "lodging/no-address",
+    return rule("lodging/no-address").finding(shown(service.folder / "service.yaml"), 1, 1,
                    "service.yaml sets no lodging address, so the email draft is addressed to nobody.",
                    "Add the address Ofsted gave the service for notifications to service.yaml as lodging: {email: "
                    f"ADDRESS}}, then prepare the pack again; or send the pack yourself (Ofsted: {where}).",
-                   REG4, "law", service=service.id)
+                   service.id)
 
 
 def _target(out: Path, service: ServiceContext, project: Project, today: date, force: bool) -> Path:
@@ -238,7 +239,8 @@ def prepare(data: Path, service_id: str, out: Path, today: date, since: str | No
     """Check the service, then write its lodging pack (nothing when nothing waits or an error stands)."""
     from .pdf import created_time, print_html, render  # WeasyPrint takes a while to import: only for the pack
 
-    project, report, services = gather(data, [service_id], today)
+    project = Project.find(data)
+    report, services = gather(project, [service_id], today)
     (service,) = services
     chosen = waiting(service)
     pack = Pack(service, chosen, report=Report(files=[shown(service.folder / "service.yaml")],
@@ -253,8 +255,8 @@ def prepare(data: Path, service_id: str, out: Path, today: date, since: str | No
     to = _record(service.service.get("lodging")).get("email")
     if not to:
         pack.report.findings.append(_no_address(service, ofsted))
-    content = letter(service, chosen, _changes(project, service, since, today, pack.report.findings), ofsted, to,
-                     today)
+    changes = _changes(project, service, since, today, pack.report.findings, report.shelves.get(service.id))
+    content = letter(service, chosen, changes, ofsted, to, today)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.writing-", dir=target.parent))
     try:

@@ -4,15 +4,17 @@ names and the wording checks (stated counts, stale future tense, contacts people
 from __future__ import annotations
 
 import re
+import re._parser as sre  # the parser of the standard library's own re: what every match of a pattern must contain
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import rule_catalogue
 from . import schema as schemas
 from .dates import long_date, parse_date
-from .findings import WARNING, Finding
+from .findings import Finding
 from .loading import Loaded, load
 
 FILES = ("regulators", "stale-values", "placeholders", "outdated-terms", "wording")
@@ -23,12 +25,53 @@ class Pattern:
     """A text pattern to look for, what it means and (for stale values) what replaces it."""
 
     regex: re.Pattern
-    contains: tuple[str, ...]  # lower-case texts, one of which every match contains: the pattern is tried only there
     what: str
     rule: str = ""
     current: str = ""
     source: str = ""
-    basis: str = ""
+
+
+def _required(items) -> set[str] | None:
+    """Lower-case texts one of which every match of a parsed pattern contains, or None when there are none: the
+    longest run of plain characters, or one text for each alternative of a group every match goes through."""
+    options, run = [], ""
+    for op, value in items:
+        if op is sre.LITERAL:
+            run += chr(value).lower()
+            continue
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no characters: the run goes on
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1 and len(value[2]) == 1 and \
+                value[2][0][0] is sre.LITERAL:
+            repeated = chr(value[2][0][1]).lower() * value[0]  # x{3,}: xxx is in every match
+            options.append({run + repeated})
+            run = repeated
+            continue
+        if run:
+            options.append({run})
+        run = ""
+        if op is sre.SUBPATTERN:
+            options.append(_required(value[-1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+            options.append(_required(value[2]))
+        elif op is sre.BRANCH:
+            each = [_required(branch) for branch in value[1]]
+            options.append(None if None in each else set().union(*each))
+    if run:
+        options.append({run})
+    found = [option for option in options if option]
+    return max(found, key=lambda option: min(map(len, option))) if found else None
+
+
+@lru_cache(maxsize=None)
+def quick_texts(regex: re.Pattern) -> tuple[str, ...] | None:
+    """What every match of a case-insensitive pattern contains, lower-case (None: no such text, try every text).
+    Worked out from the pattern itself, once, so that no list kept by hand can fall out of step with it."""
+    try:
+        found = _required(sre.parse(regex.pattern, regex.flags))
+    except (re.error, TypeError, ValueError, IndexError):  # a parser of another Python version: every text is tried
+        return None
+    return tuple(sorted(found)) if found else None
 
 
 class Texts:
@@ -46,6 +89,13 @@ class Texts:
             self.starts.append(offset)
             offset += len(text) + len(self.SEPARATOR)
 
+    def candidates(self, regex: re.Pattern) -> list[int]:
+        """The indexes of the texts a pattern can match, in order: those holding one of its quick texts."""
+        quick = quick_texts(regex)
+        if quick is None:
+            return list(range(len(self.texts)))
+        return sorted(set().union(*(self.holding(text) for text in quick)))
+
     def holding(self, quick: str) -> set[int]:
         """The indexes of the texts that contain quick (lower-case) text (each quick text is looked for once)."""
         if quick in self._holding:
@@ -60,8 +110,8 @@ class Texts:
 
 
 class PatternSet:
-    """Patterns searched across many texts at once. Each pattern's quick texts are found in all the texts joined,
-    at C speed; the regular expression then runs only on the texts that have one."""
+    """Patterns searched across many texts at once. Each pattern's quick texts (worked out from the pattern) are
+    found in all the texts joined, at C speed; the regular expression then runs only on the texts that have one."""
 
     def __init__(self, patterns: list[Pattern]):
         self.patterns = patterns
@@ -70,7 +120,7 @@ class PatternSet:
         """(index of the text, pattern, matched text): the first match of each pattern in each text."""
         found = []
         for order, pattern in enumerate(self.patterns):
-            for index in set().union(*(texts.holding(quick) for quick in pattern.contains)):
+            for index in texts.candidates(pattern.regex):
                 match = pattern.regex.search(texts.texts[index])
                 if match:
                     found.append((index, order, pattern, match.group(0)))
@@ -85,7 +135,6 @@ class Term:
     """A name that is wrong or has been replaced, what is right now, since when, and where that is published."""
 
     regex: re.Pattern
-    contains: tuple[str, ...]
     what: str
     right: str
     since: str
@@ -118,8 +167,6 @@ class Reference:
     @cached_property
     def example_identity_set(self) -> PatternSet:
         return PatternSet(self.example_identity)
-    def outdated_set(self) -> PatternSet:
-        return PatternSet(self.outdated)
 
     def current(self, dotted: str) -> str:
         """The current value named 'record.field', written out for a message."""
@@ -134,8 +181,17 @@ class Reference:
 
 
 def _patterns(entries: list[dict]) -> list[Pattern]:
-    return [Pattern(re.compile(e["pattern"], re.IGNORECASE), tuple(e["contains"]), e["what"], e.get("rule", ""),
-                    e.get("current", ""), e.get("source", ""), e.get("basis", "")) for e in entries]
+    return [Pattern(re.compile(e["pattern"], re.IGNORECASE), e["what"], e.get("rule", ""), e.get("current", ""),
+                    e.get("source", "")) for e in entries]
+
+
+def _unknown_rule(loaded: Loaded, path: tuple, rule_id: str) -> Finding:
+    line, column = loaded.where(path)
+    return rule_catalogue.rule("reference/unknown-rule").finding(
+        loaded.file, line, column, f"'{rule_id}' is not a rule fosterdocs knows, so this entry is left out.",
+        "Use one of the contacts/stale-... ids in src/fosterdocs/rules/catalogue.yaml (python -m "
+        "fosterdocs.rule_catalogue lists them), or add the new id there with what it finds and its source.",
+        "reference")
 
 
 def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple[Reference, list[Finding]]:
@@ -152,9 +208,12 @@ def load_reference(directory: Path, schema: schemas.Schema, shown: str) -> tuple
             continue
         reference.files[name] = loaded
         data = dict(loaded.data)
-        reference.stale += _patterns(data.pop("stale", []))
+        stale = data.pop("stale", [])
+        findings += [_unknown_rule(loaded, ("stale", index, "rule"), entry["rule"])
+                     for index, entry in enumerate(stale) if entry["rule"] not in rule_catalogue.RULES]
+        reference.stale += _patterns([entry for entry in stale if entry["rule"] in rule_catalogue.RULES])
         reference.placeholders += _patterns(data.pop("placeholders", []))
-        reference.outdated += [Term(re.compile(e["pattern"], re.IGNORECASE), tuple(e["contains"]), e["what"],
+        reference.outdated += [Term(re.compile(e["pattern"], re.IGNORECASE), e["what"],
                                     e["right"], str(e["since"]), e["source"], e["severity"],
                                     re.compile(e["context"], re.IGNORECASE) if e.get("context") else None,
                                     e.get("regime", "")) for e in data.pop("outdated", [])]
@@ -186,9 +245,8 @@ def overdue_checks(reference: Reference, today: date, installed: bool) -> list[F
                 message = f"The {record['name']} record was due to be checked by {due}."
                 fix = (f"Check the current details at the source ({record['source']}), update them, then set "
                        "checked_on to today and review_by to the next date they could change.")
-            findings.append(Finding(loaded.file, line, column, WARNING, "reference/needs-check", message, fix,
-                                    "Fostering Services (England) Regulations 2011, regulation 4 (keep documents "
-                                    "under review)", "law", service="reference"))
+            findings.append(rule_catalogue.rule("reference/needs-check").finding(loaded.file, line, column, message,
+                                                                                 fix, "reference"))
     return findings
 
 

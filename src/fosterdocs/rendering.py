@@ -13,9 +13,9 @@ from markupsafe import Markup
 
 from .bounds import shorten_words
 from .dates import long_date, parse_date
-from .findings import ERROR, Finding
-from .loading import DATA_MODEL
+from .findings import Finding
 from .project import shown
+from .rule_catalogue import rule
 
 TEMPLATES = Path(__file__).parent / "templates"
 # What a template meets when data is not in the shape the schema asks for (a number where a list should be, a list
@@ -46,10 +46,10 @@ def slug(text: str) -> str:
 def unshowable(service, name: str, error: BaseException) -> Finding:
     """The finding for a service's file (name: 'service' or a document's) whose page or PDF could not be made."""
     file = shown(service.folder / f"{name}.yaml") if service.folder else f"{service.id}/{name}.yaml"
-    return Finding(file, 1, 1, ERROR, "render/unshowable", "This file's page or PDF could not be made: part of it is "
-                   f"not in the shape fosterdocs expects ({type(error).__name__}).", "Put right this file's other "
-                   "errors (the schema errors say where). If it has none, please tell the fosterdocs maintainers, "
-                   "with the file.", DATA_MODEL, service=service.id)
+    return rule("render/unshowable").finding(
+        file, 1, 1, f"This file's page or PDF could not be made: part of it is not in the shape fosterdocs expects "
+        f"({type(error).__name__}).", "Put right this file's other errors (the schema errors say where). If it has "
+        "none, please tell the fosterdocs maintainers, with the file.", service.id)
 
 
 def shown_text(value):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, islice
 from pathlib import Path
@@ -12,9 +12,10 @@ from . import downgrades
 from . import schema as schemas
 from .document_types import FILES, TYPES, kind_of
 from .documents import Document, Shelf
-from .findings import ERROR, Finding
-from .loading import DATA_MODEL, Loaded
+from .findings import Finding
+from .loading import Loaded
 from .project import SERVICE_ID, Project, shown
+from .rule_catalogue import rule
 from .rules import RULES
 
 MAX_FINDINGS_PER_FILE = 200  # the real services have at most 24: more means a file that is not a document at all
@@ -28,11 +29,11 @@ def check_file(project: Project, kind: str, loaded: Loaded, service_id: str, ser
                   *(rule.run(document) for rule in RULES if kind in rule.kinds))
     findings = list(islice(found, MAX_FINDINGS_PER_FILE + 1))
     if len(findings) > MAX_FINDINGS_PER_FILE:
-        findings[MAX_FINDINGS_PER_FILE:] = [Finding(
-            loaded.file, 1, 1, ERROR, "file/too-many-findings", f"This file has more than {MAX_FINDINGS_PER_FILE} "
-            f"problems; fosterdocs shows the first {MAX_FINDINGS_PER_FILE}.", "Fix those, then validate again to "
-            "see the rest. So many problems usually mean a file that is not a fosterdocs document, or was pasted "
-            "in whole: compare it with the matching file in data/example/.", DATA_MODEL, service=service_id)]
+        findings[MAX_FINDINGS_PER_FILE:] = [rule("file/too-many-findings").finding(
+            loaded.file, 1, 1, f"This file has more than {MAX_FINDINGS_PER_FILE} problems; fosterdocs shows the "
+            f"first {MAX_FINDINGS_PER_FILE}.", "Fix those, then validate again to see the rest. So many problems "
+            "usually mean a file that is not a fosterdocs document, or was pasted in whole: compare it with the "
+            "matching file in data/example/.", service_id)]
     return findings
 
 
@@ -44,12 +45,12 @@ def missing_documents(folder: Path, service_id: str) -> list[Finding]:
         if not kind.required or not kind.is_document or any((folder / f"{n}.yaml").exists() for n in kind.files):
             continue
         names = " or ".join(f"{n}.yaml" for n in kind.files)
-        found.append(Finding(shown(folder / f"{next(iter(kind.files))}.yaml"), 1, 1, ERROR, "file/missing-document",
-                             f"This service has no {kind.title}: every fostering service must have one ({names}).",
-                             f"Write {names} in this folder, with your service's own text. Start it with the line "
-                             f"`# yaml-language-server: $schema=../../schema/{kind.schema}.schema.json` and your "
-                             "editor lists what it holds.", kind.required_by, "law", kind.requirement,
-                             service_id))
+        found.append(rule("file/missing-document").finding(
+            shown(folder / f"{next(iter(kind.files))}.yaml"), 1, 1,
+            f"This service has no {kind.title}: every fostering service must have one ({names}).",
+            f"Write {names} in this folder, with your service's own text. Start it with the line "
+            f"`# yaml-language-server: $schema=../../schema/{kind.schema}.schema.json` and your editor lists what it "
+            "holds.", service_id, kind.kind))
     return found
 
 
@@ -59,9 +60,19 @@ def _yaml_files(folder: Path) -> list[Path]:
             if name.endswith((".yaml", ".yml")) and not name.startswith(".")]
 
 
-def check_service(project: Project, folder: Path, only: list[Path] | None,
-                  today: date) -> tuple[list[Finding], list[str]]:
-    """All findings for one service folder (or only some of its files), and the files checked."""
+@dataclass
+class CheckedService:
+    """One service as validate judged it: its findings, the files checked and, when kept, its files as read."""
+
+    findings: list[Finding]
+    files: list[str]
+    shelf: Shelf | None = None
+
+
+def check_service(project: Project, folder: Path, only: list[Path] | None, today: date,
+                  keep: bool = False) -> CheckedService:
+    """All findings for one service folder (or only some of its files), the files checked, and (keep) the shelf
+    they were read into."""
     service_id = folder.name
     findings: list[Finding] = []
     files = _yaml_files(folder) if only is None else only
@@ -73,31 +84,28 @@ def check_service(project: Project, folder: Path, only: list[Path] | None,
     if in_scope:
         findings += [replace(f, service=service_id) for f in problems]
         if not service_file.exists():
-            findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/missing-service",
-                                    "This service has no service.yaml, so its shared facts are missing.",
-                                    "Create service.yaml in this folder with your service's own name, "
-                                    "registered manager and contacts; start it with the line `# yaml-language-"
-                                    "server: $schema=../../schema/service.schema.json` and your editor lists "
-                                    "what it holds.",
-                                    DATA_MODEL, service=service_id))
+            findings.append(rule("file/missing-service").finding(
+                shown(service_file), 1, 1, "This service has no service.yaml, so its shared facts are missing.",
+                "Create service.yaml in this folder with your service's own name, registered manager and contacts; "
+                "start it with the line `# yaml-language-server: $schema=../../schema/service.schema.json` and your "
+                "editor lists what it holds.", service_id))
         if not SERVICE_ID.fullmatch(service_id):
-            findings.append(Finding(shown(service_file), 1, 1, ERROR, "file/service-id",
-                                    f"The folder name '{service_id}' cannot be used as a web address.",
-                                    "Rename the folder in lower case, with hyphens instead of spaces.",
-                                    DATA_MODEL, service=service_id))
+            findings.append(rule("file/service-id").finding(
+                shown(service_file), 1, 1, f"The folder name '{service_id}' cannot be used as a web address.",
+                "Rename the folder in lower case, with hyphens instead of spaces.", service_id))
     if only is None:
         findings += missing_documents(folder, service_id)
     for path in files:
         kind = kind_of(path)
         if kind is None:
-            findings.append(Finding(shown(path), 1, 1, ERROR, "file/unknown-document",
-                                    f"fosterdocs does not know a document called '{path.name}'.",
-                                    "Rename it to one of: " + ", ".join(f"{k}.yaml" for k in FILES) + ".", DATA_MODEL,
-                                    service=service_id))
+            findings.append(rule("file/unknown-document").finding(
+                shown(path), 1, 1, f"fosterdocs does not know a document called '{path.name}'.",
+                "Rename it to one of: " + ", ".join(f"{k}.yaml" for k in FILES) + ".", service_id))
             continue
         loaded, problems = (service_loaded, []) if kind == "service" else shelf.load(path)
         findings += [replace(f, service=service_id) for f in problems]
         if loaded is not None:
             findings += check_file(project, kind, loaded, service_id, service, today, shelf)
     reasons, problems = downgrades.allowed(project, service, service_loaded if in_scope else None, service_id)
-    return downgrades.apply(findings, reasons) + problems, [shown(p) for p in files]
+    return CheckedService(downgrades.apply(findings, reasons) + problems, [shown(p) for p in files],
+                          shelf if keep else None)

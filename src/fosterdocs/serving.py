@@ -57,7 +57,8 @@ class Preview:
         """Check every service and make every page (at the start, and after a change to anything but one
         service's files: the reference data, the settings, the templates)."""
         self.files = self.snapshot()
-        self.project, report, contexts = gather(self.data, [], date.today())
+        self.project = Project.find(self.data)
+        report, contexts = gather(self.project, [], date.today())
         self.contexts = {context.id: context for context in contexts}
         self._write(changed=None)
         log.info(_summary(report, contexts))
@@ -74,7 +75,7 @@ class Preview:
             self.everything()
             return
         for name in sorted(services):
-            _, report, contexts = gather(self.data, [name], date.today())
+            report, contexts = gather(self.project, [name], date.today())
             self.contexts[name] = contexts[0]
             log.info(_summary(report, contexts))
         self._write({name: {path.stem for path in changed if path.parent.name == name} for name in services})
@@ -118,7 +119,7 @@ def _affected(page, changed: dict[str, set[str]]) -> bool:
     if page.service is None:
         return page.src_path in PAGES_BEFORE_SERVICES  # (the home page and the calendar list every service)
     files = changed.get(page.service.id)
-    return files is not None and ("service" in files or page.kind in files or page.kind is None and
+    return files is not None and ("service" in files or page.name in files or page.name is None and
                                   page.src_path.endswith("/index.md"))
 
 

@@ -42,6 +42,8 @@ def test_the_calendar_has_each_review_date_and_each_lodging_deadline(run):
     herts = events["review-hertfordshire-statement-of-purpose-2025-03-31@fosterdocs"]
     assert herts.decoded("DTSTART") == date(2025, 3, 31)  # 'due 2025-03' means by the end of March
     assert not [uid for uid in events if "norfolk-statement-of-purpose" in uid]  # no dates given: none invented
+    committed = events["review-leicestershire-statement-of-purpose-2024-09-30@fosterdocs"]  # 'in September each
+    assert committed.decoded("DTSTART") == date(2024, 9, 30)  # year': the date validate's finding works out
     assert all(event.decoded("DTSTAMP").isoformat().startswith("2026-11-23") for event in events.values())
 
 

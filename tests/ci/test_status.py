@@ -14,7 +14,7 @@ def _documents(run, *args, cwd=None):
     kwargs = {"cwd": cwd} if cwd else {}
     code, out, err = run("status", *args, "--format", "json", "--today", TODAY, **kwargs)
     assert not err
-    return code, {(d["service_id"], d["kind"]): d for d in json.loads(out)["documents"]}
+    return code, {(d["service_id"], d["name"]): d for d in json.loads(out)["documents"]}
 
 
 def test_json_gives_each_documents_dates_and_counts(run):
@@ -42,6 +42,22 @@ def test_the_counts_match_what_validate_reports(run):
     herts = documents[("hertfordshire", "statement-of-purpose")]
     assert (herts["errors"], herts["warnings"]) == (found.count("error"), found.count("warning")) != (0, 0)
     assert {service for service, _ in documents} == {"hertfordshire"}
+
+
+def test_a_review_the_statement_commits_to_is_the_due_date_validate_works_out(run):
+    """Leicestershire writes no review or approval date, but commits to approval 'in September each year': status
+    gives the due date validate's finding works out from that (one place: Document.review), not 'no date'."""
+    _, documents = _documents(run, "data/leicestershire")
+    statement = documents[("leicestershire", "statement-of-purpose")]
+    assert (statement["next_review_due"], statement["approved_on"]) == ("", "")
+    assert statement["review_status"] == "overdue" and statement["review_due_by"] == "2024-09-30"
+    _, out, _ = run("validate", "data/leicestershire", "--format", "json", "--today", TODAY)
+    (overdue,) = [f for f in json.loads(out)["findings"] if f["rule"] == "dates/review-overdue"
+                  and f["file"] == "data/leicestershire/statement-of-purpose.yaml"]
+    assert overdue["message"].startswith("The review was due by September 2024 (the statement says it is approved "
+                                         "in September each year") and f", {-statement['days_left']} days ago" in \
+        overdue["message"]
+    assert documents[("leicestershire", "carer-handbook")]["review_status"] == "no-date"  # it commits to nothing
 
 
 def _table(out: str) -> list[list[str]]:
@@ -84,11 +100,11 @@ def test_the_totals_agree_with_the_rows(run):
     assert totals["needing_action"] == sum(d["needs_action"] for d in documents)
     assert totals["with_errors"] == sum(d["errors"] > 0 for d in documents) == 15
     assert all(d["needs_action"] for d in documents if d["errors"])  # a row with errors always needs action
-    assert totals["review_overdue"] == sum(d["review_status"] == "overdue" for d in documents) == 1
+    assert totals["review_overdue"] == sum(d["review_status"] == "overdue" for d in documents) == 2  # Herts, Leics
     _, text, _ = run("status", "--today", TODAY)
     summary = " ".join(text.split("\n\n")[-1].split())
     assert summary.startswith(f"Judged on 2026-11-23: 25 documents, {totals['needing_action']} needing action "
-                              "(15 with errors, 1 review overdue, 14 no review date;")
+                              "(15 with errors, 2 review overdue, 13 no review date;")
 
 
 def test_wrapped_cells_read_back_as_the_cells_of_a_wide_table():
@@ -135,7 +151,7 @@ def test_due_lists_only_documents_needing_action(project, edit, run):
     edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-10")
     _, out, _ = run("status", "data/example", "--due", "--format", "json", "--today", TODAY, cwd=project)
     (due,) = json.loads(out)["documents"]
-    assert due["kind"] == "statement-of-purpose" and due["review_status"] == "due-soon" and due["days_left"] == 48
+    assert due["name"] == "statement-of-purpose" and due["review_status"] == "due-soon" and due["days_left"] == 48
 
 
 def test_markdown_escapes_text_from_the_yaml(project, edit, run):

@@ -1,8 +1,10 @@
 """Every page of the editor passes axe-core's WCAG 2.2 AA checks in Chromium, on a phone and on a desktop: the start
-page, a form for each kind of file (with and without findings), the raw-text editor and the conflict page."""
+page, a form for each kind of file (with and without findings), a new edition with its changes, the raw-text editor
+and the conflict page."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -45,11 +47,20 @@ def test_start_and_every_kind_of_form_have_no_axe_violations(browser, editor, wi
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_raw_editor_and_the_conflict_page_have_no_axe_violations(browser, editor, width):
+def test_a_new_edition_the_raw_editor_and_the_conflict_page_have_no_axe_violations(browser, editor, width):
     path = editor.data / "example" / "service.yaml"
     context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)  # to inject axe
     page = context.new_page()
     page.goto(editor.session.url)
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Sent to Ofsted"]):  # so changes are listed
+        subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *command],
+                       cwd=editor.data.parent, check=True, capture_output=True)
+    page.goto(f"{editor.base}/edit/example/childrens-guide-under-8")
+    page.get_by_role("group", name="Welcome", exact=True).get_by_label("Paragraph or list 1", exact=True).fill(
+        "This book is for you and your family.")
+    page.get_by_role("button", name="Start a new edition").click()
+    page.get_by_role("heading", name="What changed since the edition last sent to Ofsted").wait_for()
+    assert violations(page) == []
     page.goto(f"{editor.base}/edit/example/service")
     path.write_text(path.read_text(encoding="utf-8") + "\n# changed elsewhere\n", encoding="utf-8")
     page.get_by_role("button", name="Save", exact=True).click()

@@ -16,7 +16,7 @@ GUIDE_GAPS = {
     "leicestershire": {("dates/no-review-date", "REVIEW-INTERVAL"), ("schema/missing", "CG-FAMILY"),
                        ("schema/missing", "CG-REVIEWS"), ("schema/missing", "NMS16.4-ADVOCACY"),
                        ("schema/missing", "NMS16.4-IRO"), ("schema/missing", "NMS16.5")},
-    "hertfordshire": {("complaints/no-stages", "REG3-3b"), ("dates/no-review-date", "REVIEW-INTERVAL"),
+    "hertfordshire": {("complaints/shown-without-stages", "REG3-3b"), ("dates/no-review-date", "REVIEW-INTERVAL"),
                       ("schema/missing", "CG-REVIEWS"), ("schema/missing", "CG-VISITS"),
                       ("schema/missing", "NMS16.4-ADVOCACY"), ("schema/missing", "NMS16.4-IRO"),
                       ("schema/missing", "NMS16.4-RIGHTS"), ("schema/missing", "NMS16.5")},
@@ -26,7 +26,7 @@ HANDBOOK_GAPS = {
     "leicestershire": {("dates/no-review-date", "HB-REVIEW"), ("schema/missing", "HB-ANNUAL-REVIEW"),
                        ("schema/missing", "HB-DELEGATED"), ("schema/missing", "HB-RECORDS"),
                        ("schema/missing", "HB-SAFER-CARING")},
-    "hertfordshire": {("complaints/no-stages", "HB-COMPLAINTS"), ("dates/no-review-date", "HB-REVIEW")},
+    "hertfordshire": {("complaints/shown-without-stages", "HB-COMPLAINTS"), ("dates/no-review-date", "HB-REVIEW")},
 }
 
 

@@ -49,7 +49,7 @@ def copy_project(target: Path) -> Path:
 
 def contexts_of(data: Path) -> dict:
     """The rendering context of every service in a data folder, by service id."""
-    report = validate([data], TODAY)
+    report = validate([data], TODAY, keep=True)
     return {c.id: c for c in context.build(Project.find(data), report, TODAY)}
 
 

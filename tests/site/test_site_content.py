@@ -6,11 +6,12 @@ import re
 from datetime import date
 from pathlib import Path
 
-from website import DATA, TODAY, content, html, make_project, words
+from website import DATA, TODAY, content, html, make_project, page_file, words
 
 from fosterdocs.loading import load
 from fosterdocs.publishing import build
 from fosterdocs.rendering import tel, written_date
+from fosterdocs.rule_catalogue import BASIS_WORDS, RULES
 from fosterdocs.site import SERVICE_TYPES
 from fosterdocs.status import rows
 
@@ -131,13 +132,13 @@ def test_review_status_is_judged_on_the_build_date(tmp_path):
 def test_each_document_page_has_its_approval_line_and_its_pdf_with_size(built):
     assert built.pdfs
     for pdf in built.pdfs:
-        document = next(c for c in built.services if c.id == pdf.service_id).documents[pdf.kind]
-        page = content(built.site_dir / pdf.service_id / pdf.kind / "index.html")
+        document = next(c for c in built.services if c.id == pdf.service_id).documents[pdf.name]
+        page = content(built.site_dir / pdf.service_id / pdf.name / "index.html")
         review = words(page.select_one(".fd-review").get_text(" "))
         assert ("Approved on" in review) == bool(document.meta.get("approved_on"))
         assert "Next review due" in review or "No review date is recorded" in review
         link = page.select_one("a.fd-pdf")
-        target = (built.site_dir / pdf.service_id / pdf.kind / link["href"]).resolve()
+        target = (built.site_dir / pdf.service_id / pdf.name / link["href"]).resolve()
         assert target == pdf.path.resolve() == (built.site_dir / pdf.service_id / document.pdf_name).resolve()
         assert target.read_bytes().startswith(b"%PDF-")
         size = re.search(r"PDF, ([\d.]+) (KB|MB)", link.get_text()).groups()
@@ -174,7 +175,7 @@ def test_review_calendar_has_a_row_for_every_document(built):
     assert len(body) == len(expected)
     for row, tr in zip(expected, body):
         assert tr.th.a["href"] == f"../{row.service_id}/"
-        assert tr.select("td a")[0]["href"] == f"../{row.service_id}/{row.kind}/"
+        assert tr.select("td a")[0]["href"] == f"../{row.service_id}/{row.name}/"
         assert words(tr.th.get_text()) == words(row.service)
 
 
@@ -209,3 +210,20 @@ def test_a_new_service_folder_is_all_it_takes_to_get_its_pages(tmp_path):
         assert (outcome.site_dir / page / "index.html").is_file()
     menu = html(outcome.site_dir / "newshire" / "index.html").select_one("nav.md-nav--primary")
     assert "Exampleshire Fostering Service" in menu.get_text()
+
+
+def test_the_rules_page_lists_every_rule_of_the_catalogue(built):
+    """The "Rules fosterdocs checks" page is made from the rule catalogue: each rule once, in a table of its topic,
+    with its severity, basis, source and examples, its text escaped."""
+    page = content(page_file(built.site_dir, "rules/"))
+    assert page.h1.get_text() == "Rules fosterdocs checks"
+    rows = {row.th.get_text(strip=True): [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+            for row in page.select("table tbody tr")}
+    assert list(rows) == list(RULES)
+    for rule_id, (what, severity, basis, source, passes, fails) in rows.items():
+        entry = RULES[rule_id]
+        assert what.startswith(words(entry.what)) and severity == entry.severity
+        assert basis.startswith(BASIS_WORDS[entry.basis]) and words(source) == words(entry.source)
+        assert words(passes) == words(entry.passes) and words(fails) == words(entry.fails)
+    assert "law in the Children's Guide" in rows["contacts/missing-ofsted"][2]
+    assert all(table.caption for table in page.select("table"))

@@ -46,7 +46,7 @@ def test_publish_writes_only_documents_without_errors_and_leaves_the_site_alone_
     assert run("publish", "example", "--data", str(DATA), "--site-dir", str(target)) == 0
     before = snapshot(target)
     assert [p.name for p in sorted(target.iterdir()) if p.is_dir() and p.name not in ("assets", "search")] == [
-        "accessibility", "example", "review-calendar"]
+        "accessibility", "example", "review-calendar", "rules"]
     for page in target.rglob("index.html"):
         assert not content(page).select(".fd-preview, .fd-badge"), page
     pdfs = sorted((target / "example").glob("*.pdf"))

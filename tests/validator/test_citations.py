@@ -12,15 +12,16 @@ import json
 import pytest
 from validator_support import ROOT, schema_nodes
 
-from fosterdocs.rules import RULES
+from fosterdocs.rule_catalogue import LAW_ITEMS, RULES
 
 SOP = "data/example/statement-of-purpose.yaml"
 GUIDE = "data/example/childrens-guide-13-plus.yaml"
-LAW_ITEMS = ("REG3", "REG4")  # requirement ids of regulation 3 and 4 items
 
 
 def test_no_rule_outside_regulations_3_and_4_is_marked_law():
-    law = [(r.id, r.requirement) for r in RULES if r.basis == "law"]
+    """Read from the rule catalogue, for every kind of document a rule differs in."""
+    entries = [variant for entry in RULES.values() for variant in (entry, *map(entry.for_kind, entry.kinds))]
+    law = [(e.id, e.requirement) for e in entries if e.basis == "law"]
     assert law, "the regulation 3 and 4 rules are law"
     assert [(i, req) for i, req in law if not req.startswith(LAW_ITEMS)] == []
 
@@ -34,8 +35,9 @@ def test_no_schema_item_outside_regulations_3_and_4_is_marked_law(schema):
 
 
 def test_no_citation_leans_on_the_unverified_2002_schedule():
-    texts = [r.source for r in RULES] + [(ROOT / "schema" / p.name).read_text(encoding="utf-8")
-                                        for p in (ROOT / "schema").glob("*.json")]
+    sources = [e.source for e in RULES.values()] + [v.get("source", "") for e in RULES.values()
+                                                    for v in e.kinds.values()]
+    texts = sources + [(ROOT / "schema" / p.name).read_text(encoding="utf-8") for p in (ROOT / "schema").glob("*.json")]
     assert not [t for t in texts if "Regulations 2002, Schedule 1" in t]
 
 

@@ -49,7 +49,7 @@ BAD = [
     ("manager/no-experience", SERVICE, "  experience: Sam has", "  history: Sam has", "error"),
     ("complaints/no-stages", SOP, "  stages:\n    - name: Stage 1", "  steps:\n    - name: Stage 1", "error"),
     ("complaints/no-timescale", SOP, "      working_days: 30\n", "", "error"),
-    ("complaints/no-contact", SOP, "  contact:\n    use: service/complaints",
+    ("complaints/unreachable", SOP, "  contact:\n    use: service/complaints",
      "  contact:\n    name: Complaints team\n    website: https://www.example.org/complaints", "error"),
     ("format/phone", SERVICE, "phone: 01632 960150", "phone: 0163 296", "error"),
     ("format/email", SERVICE, "email: complaints@example.org", "email: complaints at example.org", "error"),

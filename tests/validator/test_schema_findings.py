@@ -24,9 +24,8 @@ def test_a_date_that_does_not_exist_is_an_error_naming_the_field(project, findin
     edit(project / SOP, "next_review_due: 2027-09-15", f"next_review_due: {written}")
     code, found = findings("data/example", cwd=project)
     assert code == 1
-    assert [(f["rule"], f["file"], f["message"]) for f in found] == [  # the rule of a badly written next_review_due
-        ("dates/no-review-date", SOP, f"`document.next_review_due`: '{written}' is not a date that exists: "
-                                      f"{problem}.")]
+    assert [(f["rule"], f["file"], f["message"]) for f in found] == [  # a date badly written, not a missing one
+        ("format/date", SOP, f"`document.next_review_due`: '{written}' is not a date that exists: {problem}.")]
     assert found[0]["fix"] == "Check the day and the month, and write the date that was meant."
     assert "review_interval_months" in found[0]["regulation"]  # the citation of next_review_due is kept
 
@@ -40,8 +39,8 @@ def test_a_date_in_another_form_keeps_its_message(project, findings, edit):
     edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-13")
     _, found = findings("data/example", cwd=project)
     assert [(f["rule"], f["message"]) for f in found] == [
-        ("dates/no-review-date", "`document.next_review_due`: '2027-13' is not a date in the form YYYY-MM-DD "
-                                 "(or YYYY-MM when only the month is known).")]
+        ("format/date", "`document.next_review_due`: '2027-13' is not a date in the form YYYY-MM-DD "
+                        "(or YYYY-MM when only the month is known).")]
 
 
 def test_a_web_address_with_characters_no_address_may_hold_is_an_error(project, findings, edit):

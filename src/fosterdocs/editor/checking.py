@@ -15,7 +15,7 @@ from ..context import ServiceContext, build
 from ..findings import Finding, Report
 from ..loading import Loaded, load
 from ..project import Project, shown
-from ..service_check import check_service
+from ..service_check import CheckedService, check_service
 from .forms import field_id
 
 
@@ -63,10 +63,10 @@ def check_text(project: Project, folder: Path, name: str, text: str, today: date
     file is checked: the others are read for the facts they share). show: also build the context the site and the
     PDFs show the document from (Checked.shown)."""
     with scratch(project, folder, name, text) as (private, target):
-        findings, files = check_service(private, target.parent, [target], today)
+        read = check_service(private, target.parent, [target], today, keep=show)
         loaded, _ = load(target, shown(folder / target.name))
-        findings = [_moved(f, target.parent, folder) for f in findings]
-        context = _shown(private, folder, name, findings, files, today) if show else None
+        findings = [_moved(f, target.parent, folder) for f in read.findings]
+        context = _shown(private, folder, name, findings, read, today) if show else None
     checked = place(findings, loaded)
     checked.shown = context
     return checked
@@ -76,14 +76,14 @@ def printed(project: Project, folder: Path, name: str, text: str, today: date) -
     """The context `fosterdocs pdf` prints the document from, with text in place of its file: every file of the
     service checked (an error in service.yaml marks it a draft too). None: a file with no page of its own."""
     with scratch(project, folder, name, text) as (private, target):
-        findings, files = check_service(private, target.parent, None, today)
-        return _shown(private, folder, name, [_moved(f, target.parent, folder) for f in findings], files, today)
+        read = check_service(private, target.parent, None, today, keep=True)
+        return _shown(private, folder, name, [_moved(f, target.parent, folder) for f in read.findings], read, today)
 
 
-def _shown(private: Project, folder: Path, name: str, findings: list[Finding], files: list[str],
+def _shown(private: Project, folder: Path, name: str, findings: list[Finding], read: CheckedService,
            today: date) -> ServiceContext | None:
     """The service's context with only the named document (None when it has no page of its own)."""
-    contexts = build(private, Report(findings, files, [folder.name]), today)
+    contexts = build(private, Report(findings, read.files, [folder.name], {folder.name: read.shelf}), today)
     if not contexts or name not in contexts[0].documents:
         return None
     context = contexts[0]

@@ -7,6 +7,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 from ..findings import ERROR, WARNING, Finding, Report
+from ..rule_catalogue import RULES, RuleEntry
 from .text import explain
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -22,19 +23,23 @@ def _location(f: Finding) -> dict:
                                  "region": {"startLine": f.line, "startColumn": f.column}}}
 
 
-def _rule(f: Finding) -> dict:
-    described = {"id": f.rule, "shortDescription": {"text": f.rule}}
-    if f.regulation:
-        described["help"] = {"text": f"Required by: {f.regulation}"}
-    return described
+def _rule(entry: RuleEntry) -> dict:
+    """A rule as SARIF describes it: its entry in the rule catalogue (the log lists the rules its results use; an id
+    the catalogue lacks, from a project's own schema, by its id alone)."""
+    return {"id": entry.id, "shortDescription": {"text": entry.what},
+            "fullDescription": {"text": f"{entry.what} Passes: {entry.passes.rstrip('.')}. "
+                                        f"Fails: {entry.fails.rstrip('.')}."},
+            "help": {"text": f"Required by: {entry.source}" + (f" ({entry.varies})" if entry.varies else "")},
+            "defaultConfiguration": {"level": LEVELS[entry.severity]},
+            "properties": {"basis": entry.basis, **({"requirement": entry.requirement} if entry.requirement else {})}}
 
 
 def render(report: Report) -> str:
     findings = report.sorted()
-    first: dict[str, Finding] = {}
-    for f in findings:
-        first.setdefault(f.rule, f)
-    index = {rule: number for number, rule in enumerate(sorted(first))}
+    ids = {f.rule for f in findings}
+    used = [_rule(entry) for entry in RULES.values() if entry.id in ids]  # in the catalogue's order
+    used += [{"id": rule_id, "shortDescription": {"text": rule_id}} for rule_id in sorted(ids - RULES.keys())]
+    index = {rule["id"]: number for number, rule in enumerate(used)}
     results = [{
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
@@ -44,7 +49,7 @@ def render(report: Report) -> str:
         "properties": {key: getattr(f, key) for key in PROPERTIES if getattr(f, key)},
     } for f in findings]
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
-        "tool": {"driver": {"name": "fosterdocs", "rules": [_rule(first[rule]) for rule in sorted(first)]}},
+        "tool": {"driver": {"name": "fosterdocs", "rules": used}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }]}

@@ -1,18 +1,16 @@
-"""What a rule is: an id, a severity, the source that requires it, and a check that yields problems."""
+"""What a rule is: a catalogue id, the kinds of document it checks, and a check that yields problems."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from .. import rule_catalogue
 from ..document_types import ALL_KINDS
 from ..documents import Document
 from ..findings import Finding
 
 GUIDE_KINDS = ("childrens-guide",)
-EXPECTED_CONTENT = ("Expected content (Ofsted practice; not required by the Fostering Services (England) Regulations "
-                    "2011, which list only aims, objectives, services and facilities)")
-REVIEW_INTERVAL = "REVIEW-INTERVAL"  # the service's own review interval: expected practice, so it can be downgraded
 HANDBOOK_KINDS = ("carer-handbook",)
 
 
@@ -26,32 +24,30 @@ class Problem:
     rule: str = ""
     source: str = ""
     key: bool = False
-    severity: str = ""  # when one rule's problems differ in weight or basis (stale values: data/reference/)
+    severity: str = ""  # when the data entry a problem is about gives its own weight, source or basis
     basis: str = ""
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One check. Its docstring (the check's) says what it looks for, for the documentation."""
+    """One check, for some kinds of document. Its severity, basis, source and requirement are the rule catalogue's
+    (rules/catalogue.yaml); its docstring (the check's) says what it looks for."""
 
-    id: str
-    severity: str
-    source: str
-    basis: str
+    id: str | None  # None: each problem names its own id (the check reads data whose entries name theirs)
     kinds: tuple[str, ...]
     check: Callable[[Document], Iterable[Problem]]
-    requirement: str = ""
 
     def run(self, document: Document) -> Iterable[Finding]:
         for problem in self.check(document):
             line, column = document.loaded.where(problem.path, key=problem.key)
-            yield Finding(document.loaded.file, line, column, problem.severity or self.severity,
-                          problem.rule or self.id, problem.message, problem.fix, problem.source or self.source,
-                          problem.basis or self.basis,
-                          self.requirement, document.service_id)
+            entry = rule_catalogue.rule(problem.rule or self.id).for_kind(document.kind)
+            yield Finding(document.loaded.file, line, column, problem.severity or entry.severity, entry.id,
+                          problem.message, problem.fix, problem.source or entry.source, problem.basis or entry.basis,
+                          entry.requirement, document.service_id)
 
 
-def rule(id: str, severity: str, source: str, basis: str, kinds: tuple[str, ...] = ALL_KINDS,
-         requirement: str = "") -> Callable[[Callable], Rule]:
-    """Declare a check as a rule."""
-    return lambda check: Rule(id, severity, source, basis, kinds, check, requirement)
+def rule(id: str | None, kinds: tuple[str, ...] = ALL_KINDS) -> Callable[[Callable], Rule]:
+    """Declare a check as the rule with this catalogue id."""
+    if id is not None:
+        rule_catalogue.rule(id)  # a rule the catalogue lacks stops fosterdocs at once, not at its first finding
+    return lambda check: Rule(id, kinds, check)

@@ -6,16 +6,10 @@ fails:  'Stage 3 - review panel' with no timescale; a complaints contact that is
 
 from __future__ import annotations
 
-from ..document_types import ALL_KINDS
-from ..findings import ERROR
-from .base import EXPECTED_CONTENT, Problem, rule
-
-SOURCE = (f"{EXPECTED_CONTENT}: the complaints procedure, its stages and timescales (for a council, the children's "
-          "procedure is made under Children Act 1989, section 26(3) and the Children Act 1989 Representations "
-          "Procedure (England) Regulations 2006; for an agency, under regulation 18)")
+from .base import Problem, rule
 
 
-@rule("complaints/no-timescale", ERROR, SOURCE, "expected-practice", ("statement-of-purpose",), "SOP-COMPLAINTS")
+@rule("complaints/no-timescale", ("statement-of-purpose",))
 def stage_timescales(document):
     """A complaints stage that does not say how long it takes."""
     for index, stage in enumerate(document.get("complaints", "stages", default=[]) or []):
@@ -25,7 +19,7 @@ def stage_timescales(document):
                           "stage 2 25 days, up to 65; stage 3 panel within 30 days).")
 
 
-@rule("complaints/no-contact", ERROR, SOURCE, "expected-practice", ALL_KINDS, "SOP-COMPLAINTS")
+@rule("complaints/unreachable")
 def contact_reachable(document):
     """A complaints contact with no phone number, email or postal address."""
     path = ("complaints",) if document.kind == "service" else ("complaints", "contact")

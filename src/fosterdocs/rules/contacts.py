@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..document_types import ALL_KINDS
-from ..findings import ERROR
+from .. import rule_catalogue
 from .base import Problem, rule
-
-OFSTED_SOURCE = ("Expected practice: a statement of purpose tells readers how to reach Ofsted (the children's guide "
-                 "must give Ofsted's address, email and telephone: Fostering Services (England) Regulations 2011, "
-                 "regulation 3(3)(c))")
-COMMISSIONER_SOURCE = ("Expected practice in a statement of purpose (the children's guide says how to contact the "
-                       "Children's Commissioner: NMS 2011, standard 16.4)")
-STALE_SOURCE = "Expected practice: a published document gives contact details that work"
 
 
 def _digits(text) -> str:
@@ -32,12 +24,12 @@ def _compact(text) -> str:
     return re.sub(r"\s", "", str(text)).upper()
 
 
-@rule("contacts/stale-value", ERROR, STALE_SOURCE, "expected-practice")
+@rule(None)
 def stale_values(document):
     """Text that matches a known stale value (data/reference/stale-values.yaml): old Ofsted numbers and
-    addresses, former Commissioners, .gsi.gov.uk emails, old IRM details. In a children's guide the entry's own
-    source and basis apply (regulation 3(3)(c) for Ofsted); elsewhere a stale contact is expected practice."""
-    in_guide = document.kind == "childrens-guide"
+    addresses, former Commissioners, .gsi.gov.uk emails, old IRM details. Each finding carries its entry's rule id;
+    where the rule catalogue gives that id a basis for the kind of document (a children's guide: regulation 3(3)(c)
+    for Ofsted), the entry's own source applies, elsewhere a stale contact is expected practice."""
     strings = document.parts.strings
     for index, stale, matched in document.reference.stale_set.search(document.texts):
         path = strings[index][0]
@@ -48,10 +40,9 @@ def stale_values(document):
                    f"`use: reference/{record}` so it always shows the current details.")
         else:
             fix = "Replace it with the address the organisation uses now (usually the same without '.gsi')."
-        guide_basis = in_guide and stale.basis
-        yield Problem(path, f"'{matched}' is {stale.what}, no longer in use.", fix, rule=stale.rule,
-                      source=stale.source if guide_basis else f"{STALE_SOURCE} ({stale.source})",
-                      basis=stale.basis if guide_basis else "")
+        entry = rule_catalogue.rule(stale.rule)
+        source = stale.source if document.kind in entry.kinds else f"{entry.source} ({stale.source})"
+        yield Problem(path, f"'{matched}' is {stale.what}, no longer in use.", fix, rule=stale.rule, source=source)
 
 
 def _differences(written: dict, current: dict, stale) -> list[str]:
@@ -68,8 +59,8 @@ def _differences(written: dict, current: dict, stale) -> list[str]:
     return found
 
 
-def _regulator_rule(key: str, record: str, label: str, source: str, rule_id: str):
-    @rule(rule_id, ERROR, source, "expected-practice", ("statement-of-purpose",))
+def _regulator_rule(key: str, record: str, label: str, rule_id: str):
+    @rule(rule_id, ("statement-of-purpose",))
     def check(document):
         """A written-out regulator contact whose phone, email or postcode is not the current one."""
         written = document.get("regulators", key)
@@ -85,13 +76,12 @@ def _regulator_rule(key: str, record: str, label: str, source: str, rule_id: str
     return check
 
 
-ofsted_differs = _regulator_rule("ofsted", "ofsted", "Ofsted", OFSTED_SOURCE, "contacts/ofsted-differs")
+ofsted_differs = _regulator_rule("ofsted", "ofsted", "Ofsted", "contacts/ofsted-differs")
 commissioner_differs = _regulator_rule("childrens_commissioner", "childrens_commissioner",
-                                       "Children's Commissioner", COMMISSIONER_SOURCE, "contacts/commissioner-differs")
+                                       "Children's Commissioner", "contacts/commissioner-differs")
 
 
-@rule("refs/missing", ERROR, "fosterdocs data model: shared facts are kept once, in service.yaml or "
-      "data/reference/", "data", ALL_KINDS)
+@rule("refs/missing")
 def missing_references(document):
     """A `use:` that names a shared fact which does not exist."""
     for path, text in document.parts.strings:
@@ -107,9 +97,7 @@ FREEPHONE = re.compile(r"^0800|^0808")
 NEEDS = {"phone": "telephone number", "email": "email address", "address": "postal address"}
 
 
-@rule("contacts/unusable", ERROR, "Expected practice: a contact gives the way its reader can use (each entry of "
-      "data/reference/wording.yaml, usable_contacts, gives its source)", "expected-practice",
-      ("statement-of-purpose", "childrens-guide", "carer-handbook"))
+@rule("contacts/unusable", ("statement-of-purpose", "childrens-guide", "carer-handbook"))
 def unusable_contacts(document):
     """A regulator or advocacy contact written out without the way its reader needs to reach it (the Children's
     Commissioner by post only, where a child needs a free phone number)."""

@@ -12,65 +12,24 @@ from datetime import timedelta
 
 from ..dates import (
     YEARS,
-    committed_month,
-    first_month_after,
     long_date,
     months_later,
     out_of_range,
     parse_date,
     period_end_year,
-    review_due,
 )
-from ..document_types import ALL_KINDS, REVIEWED_KINDS, STATUTORY_KINDS
-from ..findings import ERROR, WARNING
-from .base import EXPECTED_CONTENT, REVIEW_INTERVAL, Problem, rule
+from ..document_types import REVIEWED_KINDS, STATUTORY_KINDS
+from .base import Problem, rule
 
-REVIEW_SOURCE = ("The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
-                 "expected practice. Fostering Services (England) Regulations 2011, regulation 4 requires the "
-                 "document to be kept under review and revised where appropriate, and sets no interval")
-FIGURES_SOURCE = f"{EXPECTED_CONTENT}: numbers as at a stated date"
 FIGURES_MAX_MONTHS = 15
 REVIEW_FIX = ("Review the document, have the new version approved, then set document.approved_on and a new "
               "document.next_review_due (at most {months} months after approval).")
 
 
-def _review_due(document):
-    """(where the due date comes from, the date, how it reads in a message)."""
-    due, default = review_due(document.get("document"), document.review_months)
-    if default:
-        return ("document", "approved_on"), due, (f"{long_date(due)} ({document.review_months} months after "
-                                                   "approval: no next_review_due is written)")
-    if due is None:
-        return (("document",), None, "") if _dates_written(document) else _committed_review(document)
-    return ("document", "next_review_due"), due, long_date(due) if due else ""
-
-
-def _dates_written(document) -> bool:
-    """Whether the document writes a review or approval date (one that is not a date has a finding of its own)."""
-    meta = document.get("document")
-    return isinstance(meta, dict) and bool(meta.get("next_review_due") or meta.get("approved_on"))
-
-
-def _committed_review(document):
-    """With no dates written, the review a statement commits to ('approved in September each year'): the first such
-    month on or after the latest date its figures describe is the earliest this edition can have been approved, so
-    its review falls due a year later."""
-    month = committed_month(document.get("document", "review_commitment"))
-    described = [parsed[1] for _, written in _figure_dates(document) for parsed in [parse_date(written)] if parsed]
-    if not month or not described:
-        return ("document",), None, ""
-    latest = max(described)
-    approved = first_month_after(latest, month)
-    due = first_month_after(approved.replace(day=1) + timedelta(days=366), month)
-    return ("document", "review_commitment"), due, (
-        f"{due:%B %Y} (the statement says it is approved in {due:%B} each year, and its figures are as at "
-        f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)")
-
-
-@rule("dates/review-overdue", ERROR, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/review-overdue", REVIEWED_KINDS + ("carer-handbook",))
 def review_overdue(document):
     """The document's next review date has passed."""
-    path, due, shown = _review_due(document)
+    due, path, shown = document.review.due, document.review.path, document.review.shown
     if due and due < document.today:
         days = (document.today - due).days
         yield Problem(path, f"The review was due by {shown}, {days} day{'s' * (days != 1)} ago: this document is "
@@ -78,20 +37,20 @@ def review_overdue(document):
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/review-due-soon", WARNING, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/review-due-soon", REVIEWED_KINDS + ("carer-handbook",))
 def review_due_soon(document):
     """The document's next review date falls within the service's warning window (60 days unless set)."""
-    path, due, shown = _review_due(document)
+    due, path, shown = document.review.due, document.review.path, document.review.shown
     if due and document.today <= due <= document.today + timedelta(days=document.warning_days):
         yield Problem(path, f"The review is due by {shown}, in {(due - document.today).days} days.",
                       "Start the review now so the new version is approved in time. " +
                       REVIEW_FIX.format(months=document.review_months))
 
 
-@rule("dates/no-review-date", ERROR, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/no-review-date", REVIEWED_KINDS + ("carer-handbook",))
 def no_review_date(document):
     """A document with neither a next review date nor an approval date to count the review interval from."""
-    if isinstance(document.get("document"), dict) and not _dates_written(document) and _review_due(document)[1] is None:
+    if isinstance(document.get("document"), dict) and not document.writes_review_dates and document.review.due is None:
         yield Problem(("document",), "This document gives no review date: it has neither `next_review_due` nor "
                       "`approved_on`, so nobody can tell when it must be reviewed.",
                       "Add `approved_on:` (the day it was approved) and `next_review_due:` (at most "
@@ -99,26 +58,17 @@ def no_review_date(document):
                       f"{document.review_months} months from approval).", key=True)
 
 
-@rule("dates/period-ended", WARNING, REVIEW_SOURCE, "expected-practice", REVIEWED_KINDS, REVIEW_INTERVAL)
+@rule("dates/period-ended", REVIEWED_KINDS)
 def period_ended(document):
     """A document with no review date whose own period (such as 2024-25) has ended."""
     period = document.get("document", "period")
-    end = period_end_year(period) if period and _review_due(document)[1] is None else None
+    end = period_end_year(period) if period and document.review.due is None else None
     if end and end < document.today.year:
         yield Problem(("document", "period"), f"This document is for {period}, which ended in {end}.",
                       "Review it and publish the edition for the current year, with a next_review_due date.")
 
 
-def _figure_dates(document):
-    for path in (("numbers", "as_at"), ("staffing", "as_at")):
-        if document.get(*path):
-            yield path, document.get(*path)
-    for index, figure in enumerate(document.get("numbers", "other_figures", default=[]) or []):
-        if isinstance(figure, dict) and figure.get("as_at"):
-            yield ("numbers", "other_figures", index, "as_at"), figure["as_at"]
-
-
-@rule("figures/undated", WARNING, FIGURES_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-NUMBERS")
+@rule("figures/undated", STATUTORY_KINDS)
 def figures_undated(document):
     """Numbers of households, children or staff given without the date they describe."""
     fix = "Add `as_at:` with the date the figures describe (YYYY-MM-DD), next to the figures."
@@ -136,19 +86,18 @@ def figures_undated(document):
                               "'as at' date.", fix)
 
 
-@rule("figures/out-of-date", WARNING, FIGURES_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-NUMBERS")
+@rule("figures/out-of-date", STATUTORY_KINDS)
 def figures_out_of_date(document):
     """Figures whose 'as at' date is more than 15 months old."""
     oldest_allowed = months_later(document.today, -FIGURES_MAX_MONTHS)
-    for path, written in _figure_dates(document):
+    for path, written in document.figure_dates:
         parsed = parse_date(written)
         if parsed and parsed[1] < oldest_allowed:
             yield Problem(path, f"These figures are as at {long_date(parsed[1])}, more than {FIGURES_MAX_MONTHS} "
                           "months ago.", "Replace them with current figures and their new 'as at' date.")
 
 
-@rule("related/expired", WARNING, "Expected practice: a document refers to the strategies and plans in force "
-      "(Ofsted reads a statement that relies on an ended strategy as not kept under review)", "expected-practice")
+@rule("related/expired")
 def related_expired(document):
     """A strategy, policy or plan the document relies on whose period has ended."""
     for index, related in enumerate(document.get("related_documents", default=[]) or []):
@@ -160,8 +109,7 @@ def related_expired(document):
                           "if it has not been replaced.")
 
 
-@rule("dates/out-of-range", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
-      "use)", "standard", ALL_KINDS)
+@rule("dates/out-of-range")
 def date_out_of_range(document):
     """A date whose year cannot be right for a fostering service's document (before 1990 or after 2100)."""
     for path, text in document.parts.strings:

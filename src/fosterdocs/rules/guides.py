@@ -10,18 +10,13 @@ fails:  a guide or handbook whose procedure leads to a complaints section with n
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ..findings import ERROR
-from . import dates
 from .base import GUIDE_KINDS, HANDBOOK_KINDS, Problem, rule
 
-REG3_3 = "Fostering Services (England) Regulations 2011, regulation 3(3)"
-HANDBOOK_REVIEW_SOURCE = ("The service's own review commitment for its foster carer handbook (expected practice: the "
-                          "handbook is not named in the regulations)")
 
-
-def _procedure_without_stages(document):
+@rule("complaints/shown-without-stages", GUIDE_KINDS + HANDBOOK_KINDS)
+def procedure_without_stages(document):
+    """The complaints procedure a guide or handbook shows from the statement of purpose lists no stages (in a guide,
+    regulation 3(3)(b): the limb for the service's type)."""
     procedure = document.expand(document.get("complaints", "procedure"))
     if isinstance(procedure, dict) and not procedure.get("stages"):
         yield Problem(("complaints", "procedure"), "The complaints procedure shown here (the `complaints` section "
@@ -32,16 +27,8 @@ def _procedure_without_stages(document):
                       source=document.regime.complaints_source if document.kind == "childrens-guide" else "")
 
 
-guide_procedure_without_stages = rule("complaints/no-stages", ERROR, f"{REG3_3}(b) (the limb for the service's "
-                                      "type: (i) an agency's regulation 18 procedure, (ii) a council's Children Act "
-                                      "1989 section 26(3) procedure)", "law", GUIDE_KINDS, "REG3-3b")(
-                                          _procedure_without_stages)
-handbook_procedure_without_stages = rule("complaints/no-stages", ERROR, "Expected content of a foster carer handbook "
-                                         "(Ofsted practice): how a complaint is handled", "expected-practice",
-                                         HANDBOOK_KINDS, "HB-COMPLAINTS")(_procedure_without_stages)
 
-
-@rule("contacts/ofsted-incomplete", ERROR, f"{REG3_3}(c)", "law", GUIDE_KINDS, "REG3-3c")
+@rule("contacts/ofsted-incomplete", GUIDE_KINDS)
 def ofsted_incomplete(document):
     """The Ofsted contact a guide shows lacks its postal address, email address or telephone number."""
     written = document.get("regulators", "ofsted")
@@ -57,10 +44,4 @@ def ofsted_incomplete(document):
                       key=True)
 
 
-handbook_review_overdue, handbook_review_due_soon, handbook_no_review_date = (
-    replace(check, source=HANDBOOK_REVIEW_SOURCE, basis="expected-practice", kinds=HANDBOOK_KINDS,
-            requirement="HB-REVIEW")
-    for check in (dates.review_overdue, dates.review_due_soon, dates.no_review_date))
-
-RULES = [guide_procedure_without_stages, handbook_procedure_without_stages, ofsted_incomplete,
-         handbook_review_overdue, handbook_review_due_soon, handbook_no_review_date]
+RULES = [procedure_without_stages, ofsted_incomplete]

@@ -7,13 +7,10 @@ fails:  `unmapped: [{heading: 14. Matching, content: [...]}]` (warning, one per 
 
 from __future__ import annotations
 
-from ..findings import WARNING
 from .base import Problem, rule
 
-SOURCE = "fosterdocs data model: text that fosterdocs import could not place is not published until a person moves it"
 
-
-@rule("import/unmapped", WARNING, SOURCE, "data", ("statement-of-purpose",))
+@rule("import/unmapped", ("statement-of-purpose",))
 def unmapped(document):
     """A part of an imported document that was not placed in a section and has not been reviewed yet."""
     for index, part in enumerate(document.get("unmapped", default=[]) or []):

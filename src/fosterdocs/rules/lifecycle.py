@@ -13,15 +13,7 @@ from __future__ import annotations
 from ..dates import long_date, parse_date
 from ..document_types import REVIEWED_KINDS
 from ..edition import LODGE_WITHIN_DAYS, Edition
-from ..findings import ERROR, WARNING
-from .base import GUIDE_KINDS, REVIEW_INTERVAL, Problem, rule
-
-REG4 = "Fostering Services (England) Regulations 2011, regulation 4"
-INTERVAL_SOURCE = (f"The service's own review commitment (review_interval_months in service.yaml, 12 unless set): "
-                   f"expected practice; {REG4} requires review and revision where appropriate, at no set interval")
-LODGE_SOURCE = f"{REG4} (notify Ofsted of any revision within {LODGE_WITHIN_DAYS} days)"
-DATES_SOURCE = "fosterdocs data model: an edition's approval, lodging and supply dates record what has happened"
-RESUPPLY_SOURCE = f"{REG4} (supply a revised children's guide to each foster parent and each child placed)"
+from .base import GUIDE_KINDS, Problem, rule
 
 EVENT_DATES = {"approved_on": "approval date", "lodged_with_ofsted_on": "date Ofsted was sent it",
                "resupplied_on": "date it was given to carers and children"}
@@ -31,8 +23,7 @@ def _edition(document) -> Edition:
     return Edition.of(document.get("document"))
 
 
-@rule("lifecycle/review-beyond-interval", ERROR, INTERVAL_SOURCE, "expected-practice", REVIEWED_KINDS,
-      REVIEW_INTERVAL)
+@rule("lifecycle/review-beyond-interval", REVIEWED_KINDS)
 def review_beyond_interval(document):
     """The next review date is later than the service's review interval after approval."""
     edition, months = _edition(document), document.review_months
@@ -45,7 +36,7 @@ def review_beyond_interval(document):
                       f"Set document.next_review_due to {latest.isoformat()} or earlier.")
 
 
-@rule("lifecycle/not-lodged", ERROR, LODGE_SOURCE, "law", REVIEWED_KINDS, "REG4")
+@rule("lifecycle/not-lodged", REVIEWED_KINDS)
 def not_lodged(document):
     """A revision made more than 28 days ago with no record that Ofsted was told of it (an edition re-approved
     unchanged, `changed: false` in its revision entry, is not a revision: the 28 days run from the last change)."""
@@ -69,7 +60,7 @@ def not_lodged(document):
                   "entry under document.revisions.")
 
 
-@rule("lifecycle/future-date", ERROR, DATES_SOURCE, "data", REVIEWED_KINDS)
+@rule("lifecycle/future-date", REVIEWED_KINDS)
 def future_date(document):
     """An approval, lodging or re-supply date that has not happened yet."""
     meta = document.get("document")
@@ -86,7 +77,7 @@ def future_date(document):
                           f"Record the {what} once it has happened; until then keep the current edition's dates.")
 
 
-@rule("lifecycle/guide-not-resupplied", WARNING, RESUPPLY_SOURCE, "law", GUIDE_KINDS, "REG4")
+@rule("lifecycle/guide-not-resupplied", GUIDE_KINDS)
 def guide_not_resupplied(document):
     """A revised children's guide with no record that it was given to every carer and child placed."""
     edition = _edition(document)

@@ -11,14 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ..document_types import ALL_KINDS
-from ..findings import ERROR
 from ..pictures import problem
 from .base import Problem, rule
 from .readability import _pictures
-
-SAFETY_SOURCE = ("fosterdocs: a published page shows only pictures from the service's folder, never active content "
-                 "(scripts in an SVG or a web page)")
 
 
 def _files_with(document, kind: str) -> Iterator[tuple[tuple, str, Path]]:
@@ -29,7 +24,7 @@ def _files_with(document, kind: str) -> Iterator[tuple[tuple, str, Path]]:
             yield path + ("file",), picture["file"], folder
 
 
-@rule("pictures/outside-service", ERROR, SAFETY_SOURCE, "data", ALL_KINDS)
+@rule("pictures/outside-service")
 def picture_outside_service(document):
     """A picture whose path leads, through a link, out of the service's folder: it is never read."""
     for path, name, folder in _files_with(document, "outside"):
@@ -37,7 +32,7 @@ def picture_outside_service(document):
                       f"Copy the picture itself into {folder}, and name that copy.")
 
 
-@rule("pictures/not-a-picture", ERROR, SAFETY_SOURCE, "data", ALL_KINDS)
+@rule("pictures/not-a-picture")
 def picture_not_raster(document):
     """A file named as a picture that is not a PNG, JPEG or WebP picture (an SVG or a page renamed, or damaged)."""
     for path, name, _ in _files_with(document, "not-a-picture"):

@@ -6,13 +6,10 @@ fails:  `publication: {on_request: ...}` alone: regulation 3(2) asks for a copy 
 
 from __future__ import annotations
 
-from ..findings import ERROR
 from .base import Problem, rule
 
 
-@rule("publication/no-website", ERROR, "Fostering Services (England) Regulations 2011, regulation 3(2): a copy of "
-      "the statement of purpose on the provider's website (if they have one)", "law", ("statement-of-purpose",),
-      "REG3-2")
+@rule("publication/no-website", ("statement-of-purpose",))
 def no_website(document):
     """A statement that says neither where on the provider's website it is, nor that the provider has no website."""
     publication = document.get("document", "publication")

@@ -21,8 +21,6 @@ from typing import Iterator, NamedTuple
 import pyphen
 
 from ..bounds import MAX_WORD
-from ..document_types import ALL_KINDS
-from ..findings import ERROR, WARNING
 from ..pictures import problem
 from .base import GUIDE_KINDS, Problem, rule
 
@@ -30,11 +28,6 @@ READING_AGES = {"under-8": 8, "8-to-12": 12, "13-plus": 16}  # the highest readi
 BAND_NAMES = {"under-8": "under 8", "8-to-12": "8 to 12", "13-plus": "13 and over"}
 HARDEST_SHOWN = 3
 MIN_WORDS_TO_RANK = 4  # shorter fragments (a list item like 'First aid') say little about how hard a text is
-READABILITY_SOURCE = ("NMS 2011, standards 16.3 and 16.5 (the child receives the guide in a way that suits their age "
-                      "and understanding); Fostering Services (England) Regulations 2011, regulation 3(4)")
-ALT_SOURCE = ("WCAG 2.2 success criterion 1.1.1 (non-text content): good practice for an independent agency; for a "
-              "council, law (Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
-              "Regulations 2018, which bind public sector bodies)")
 COUNCIL_ALT_SOURCE = ("Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations "
                       "2018 (a council is a public sector body): WCAG 2.2 success criterion 1.1.1 (non-text content)")
 
@@ -120,7 +113,7 @@ def _quoted(sentence: Sentence, document) -> str:
     return f"line {line}: '{text}' (reading age {sentence.reading_age:.0f})"
 
 
-@rule("readability/reading-age", WARNING, READABILITY_SOURCE, "standard", GUIDE_KINDS)
+@rule("readability/reading-age", GUIDE_KINDS)
 def reads_above_band(document):
     """A version of the children's guide whose reading age is above its age band."""
     band = band_of(document)
@@ -145,7 +138,7 @@ def _pictures(document) -> Iterator[tuple[tuple, dict]]:
             yield path + ("picture",), block["picture"]
 
 
-@rule("pictures/no-alt", ERROR, ALT_SOURCE, "expected-practice", ALL_KINDS)
+@rule("pictures/no-alt")
 def picture_without_alt(document):
     """A picture with no alt text, so people who cannot see it miss what it says (law for a council's website)."""
     public_body = not document.regime.registered
@@ -157,8 +150,7 @@ def picture_without_alt(document):
                           source=COUNCIL_ALT_SOURCE if public_body else "", basis="law" if public_body else "")
 
 
-@rule("pictures/missing-file", ERROR, "fosterdocs data model: a picture's file is kept in the service's folder",
-      "data", ALL_KINDS)
+@rule("pictures/missing-file")
 def picture_file_missing(document):
     """A picture whose file is not in the service's folder."""
     folder = Path(document.loaded.file).parent

@@ -6,12 +6,10 @@ fails:  `given_in: management` in a statement that has no `management` section w
 
 from __future__ import annotations
 
-from ..findings import ERROR
 from .base import Problem, rule
 
 
-@rule("sections/given-in-missing", ERROR, "fosterdocs data model: a section said to be given in another section "
-      "points at one that exists", "data", ("statement-of-purpose",))
+@rule("sections/given-in-missing", ("statement-of-purpose",))
 def given_in_missing(document):
     """A `given_in:` naming a section the statement does not have, or one with no text."""
     for key, section in (document.data or {}).items():

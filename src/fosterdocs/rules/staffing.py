@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..document_types import ALL_KINDS, STATUTORY_KINDS
-from ..findings import ERROR, WARNING
-from .base import EXPECTED_CONTENT, Problem, rule
+from ..document_types import STATUTORY_KINDS
+from .base import Problem, rule
 
 _FIGURE = r"\d{1,3}(?:,\d{3})+|\d+"
 _NUMBER = re.compile(rf"^\s*({_FIGURE})\s*$")
@@ -35,10 +34,9 @@ _TOTAL_THEN_PARTS = re.compile(
     rf"(?P<total>{_FIGURE})\s+(?P<noun>{_WORD})\s*(?:\((?P<inside>[^()]*)\)|,?\s+of\s+(?:whom|which|these)\s+"
     r"(?P<after>[^.;:]*))", re.IGNORECASE)
 
-STAFF_SOURCE = f"{EXPECTED_CONTENT}: the number, relevant qualifications and experience of the staff"
 
 
-@rule("staffing/no-figures", ERROR, STAFF_SOURCE, "expected-practice", STATUTORY_KINDS, "SOP-STAFF")
+@rule("staffing/no-figures", STATUTORY_KINDS)
 def no_staff_figures(document):
     """Teams are described but no team says how many staff it has."""
     teams = document.get("staffing", "teams")
@@ -50,8 +48,7 @@ def no_staff_figures(document):
                       key=True)
 
 
-@rule("figures/total-mismatch", WARNING, "Expected practice: a statement's figures agree with what they count "
-      f"({EXPECTED_CONTENT.removeprefix('Expected content ')})", "expected-practice", ALL_KINDS, "SOP-NUMBERS")
+@rule("figures/total-mismatch")
 def total_mismatch(document):
     """A stated total that its parts do not add up to: the households of `numbers`, a table's Total row, or a
     sentence giving a total and its breakdown."""

@@ -10,16 +10,11 @@ fails:  'Manager: TBC', '5 Foster for Adoption (remove)', 'lorem ipsum'; 300 cha
 from __future__ import annotations
 
 from ..bounds import LONG_WORD, MAX_WORD
-from ..findings import ERROR
 from ..project import FICTIONAL_EXAMPLES
 from .base import Problem, rule
 
-OWN_DETAILS = ("Fostering Services (England) Regulations 2011, regulation 3(1) (a written statement of the service's "
-               "own aims, people and contacts)")
 
-
-@rule("text/placeholder", ERROR, "fosterdocs data model: placeholders, editing notes and the example service's "
-      "made-up contacts are never published", "data")
+@rule("text/placeholder")
 def placeholders(document):
     """Placeholder text (data/reference/placeholders.yaml)."""
     strings = document.parts.strings
@@ -28,7 +23,7 @@ def placeholders(document):
                       "Replace it with the real text, or remove it.")
 
 
-@rule("text/example-identity", ERROR, OWN_DETAILS, "data")
+@rule("text/example-identity")
 def example_identity(document):
     """In any service but the bundled fictional ones, a detail of the fictional example service (its names, URN,
     postcodes, addresses, telephone numbers or web addresses: `example_identity` in data/reference/placeholders.yaml),
@@ -41,7 +36,7 @@ def example_identity(document):
                       "Replace it with your service's own details.")
 
 
-@rule("service/fictional", ERROR, OWN_DETAILS, "data", ("service",))
+@rule("service/fictional", ("service",))
 def fictional(document):
     """`fictional: true` in any service but the bundled fictional ones: a real service's documents are never
     make-believe, and the example's own details are checked for in every other service."""
@@ -50,7 +45,7 @@ def fictional(document):
                       "Remove the line `fictional: true` from service.yaml.", key=True)
 
 
-@rule("text/table-shape", ERROR, "fosterdocs data model: a table has one cell per column in every row", "data")
+@rule("text/table-shape")
 def table_shape(document):
     """A table row with more or fewer cells than the table has column headings (often a comma that split a cell)."""
     for path, table in document.parts.tables:
@@ -62,8 +57,7 @@ def table_shape(document):
                               "cell that contains a comma in quotes.")
 
 
-@rule("text/long-word", ERROR, "NMS 2011, standard 16.1 (a clear statement that carers, staff and children can "
-      "use)", "standard")
+@rule("text/long-word")
 def long_word(document):
     """A 'word' longer than any real word or web address: text pasted without spaces, or a slip of the keyboard."""
     for path, text in document.parts.strings:
