@@ -74,7 +74,7 @@ def _review(row: StatusRow, stamp: str, remind: int) -> list[str]:
     due = date.fromisoformat(row.review_due_by)
     approved = (f"This edition was approved on {_in_words(row.approved_on)}." if row.approved_on
                 else "No approval date is recorded.")
-    return _event(f"review-{row.service_id}-{row.kind}-{row.review_due_by}@fosterdocs", stamp, due,
+    return _event(f"review-{row.service_id}-{row.name}-{row.review_due_by}@fosterdocs", stamp, due,
                   f"Review due: {row.title} ({row.service})",
                   f"The {row.title} of {row.service} must be reviewed by {long_date(due)}. {approved}\n"
                   f"Required by: {REG4} (keep it under review) and the service's own review commitment.", remind)
@@ -86,7 +86,7 @@ def _lodging(row: StatusRow, stamp: str, remind: int) -> list[str]:
     done = (f"Sent to Ofsted on {_in_words(row.lodged_with_ofsted_on)}: done." if sent
             else f"Not yet recorded as sent to Ofsted. When it is sent, run: fosterdocs lodge {row.service_id} "
                  "--sent YYYY-MM-DD")
-    return _event(f"lodge-{row.service_id}-{row.kind}-{row.lodge_by}@fosterdocs", stamp, deadline,
+    return _event(f"lodge-{row.service_id}-{row.name}-{row.lodge_by}@fosterdocs", stamp, deadline,
                   f"{'Sent' if sent else 'Send'} to Ofsted: {row.title} ({row.service})",
                   f"The edition approved on {_in_words(row.approved_on)} must reach Ofsted by {long_date(deadline)}, "
                   f"{LODGE_WITHIN_DAYS} days after approval. {done}\nRequired by: {REG4} (notify Ofsted of any "

@@ -32,9 +32,10 @@ class Section:
 
 @dataclass
 class DocumentContext:
-    """A document with its sections in reading order, its dates, review status and findings."""
+    """A document with its sections in reading order, its dates, review status and findings (name: its file's
+    name without .yaml, such as childrens-guide-under-8)."""
 
-    kind: str
+    name: str
     title: str
     meta: dict
     sections: list[Section]
@@ -63,12 +64,17 @@ class DocumentContext:
     @property
     def easy_read(self) -> bool:
         """A children's guide: shown in the easy-read layout (large type, short sections, plenty of space)."""
-        return FILES[self.kind].easy_read
+        return FILES[self.name].easy_read
+
+    @property
+    def kind(self) -> str:
+        """The type of document (its schema): statement-of-purpose, childrens-guide, carer-handbook."""
+        return FILES[self.name].kind
 
     @property
     def pdf_name(self) -> str:
         """The PDF's file name, predictable from the data: statement-of-purpose-2024-25.pdf."""
-        return f"{self.kind}-{self.edition}.pdf"
+        return f"{self.name}-{self.edition}.pdf"
 
 
 @dataclass
@@ -106,7 +112,7 @@ def section_title(key: str, value: dict) -> str:
     return str(value.get("title") or key.replace("_", " ").capitalize())
 
 
-def _document_context(project: Project, kind: str, document: Document, findings: list[Finding],
+def _document_context(project: Project, name: str, document: Document, findings: list[Finding],
                       today: date) -> DocumentContext:
     data = {key: document.expand(value) for key, value in document.data.items()}  # the file: a mapping
     schema = project.schemas[document.kind]
@@ -122,7 +128,7 @@ def _document_context(project: Project, kind: str, document: Document, findings:
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
     due = document.review.due
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
-    return DocumentContext(kind, str(meta.get("title") or title_of(kind)), meta, sections, related,
+    return DocumentContext(name, str(meta.get("title") or title_of(name)), meta, sections, related,
                            findings, review_status(due, today, document.warning_days), due)
 
 

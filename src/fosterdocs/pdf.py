@@ -39,10 +39,10 @@ _MADE_AT = re.compile(r'(<meta name="dcterms\.(?:created|modified)" content=")[^
 
 @dataclass(frozen=True)
 class PdfFile:
-    """A PDF written for one document of one service (kind: the document's key in ServiceContext.documents)."""
+    """A PDF written for one document of one service (name: the document's key in ServiceContext.documents)."""
 
     service_id: str
-    kind: str
+    name: str
     path: Path
     size: int
     draft: bool = False
@@ -165,10 +165,10 @@ def created_time() -> str:
         raise CannotRun(f"SOURCE_DATE_EPOCH is '{epoch}', not a number of seconds since 1970.") from None
 
 
-def print_html(context: ServiceContext, kind: str, today: date, created: str) -> str:
+def print_html(context: ServiceContext, name: str, today: date, created: str) -> str:
     """The print HTML of one document: cover, contents, facts, sections through the shared templates."""
     template = environment(str(PRINT_TEMPLATES)).get_template("document.html")
-    return template.render(service=context, document=context.documents[kind], today=today, created=created,
+    return template.render(service=context, document=context.documents[name], today=today, created=created,
                            draft_mark=DRAFT_MARK, stylesheet=(PRINT_TEMPLATES / "print.css").as_uri())
 
 
@@ -216,17 +216,17 @@ def render(html: str, target: Path, folder: Path | None = None, cache: PdfCache 
     return target.stat().st_size
 
 
-def write_pdf(context: ServiceContext, kind: str, out_dir: Path, today: date, created: str,
+def write_pdf(context: ServiceContext, name: str, out_dir: Path, today: date, created: str,
               cache: PdfCache | None = None) -> PdfFile:
     """One document's PDF at out_dir/<service>/<pdf name>."""
-    target = out_dir / context.id / context.documents[kind].pdf_name
+    target = out_dir / context.id / context.documents[name].pdf_name
     try:
-        size = render(print_html(context, kind, today, created), target, context.folder, cache)
+        size = render(print_html(context, name, today, created), target, context.folder, cache)
     except OSError as err:
         raise CannotRun(f"Could not write {target}: {err.strerror or err}.") from None
     except RENDER_ERRORS as error:
-        return PdfFile(context.id, kind, target, 0, True, unshowable(context, kind, error))
-    return PdfFile(context.id, kind, target, size, context.documents[kind].is_preview)
+        return PdfFile(context.id, name, target, 0, True, unshowable(context, name, error))
+    return PdfFile(context.id, name, target, size, context.documents[name].is_preview)
 
 
 def _write_task(task: tuple) -> PdfFile:
@@ -242,7 +242,7 @@ def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs:
     kept = PdfCache(cache) if cache else None
     if kept:
         kept.prune()
-    tasks = [(context, kind, Path(out_dir), today, created, kept) for context in contexts for kind in context.documents]
+    tasks = [(context, name, Path(out_dir), today, created, kept) for context in contexts for name in context.documents]
     written: list[PdfFile | None] = [_reused(task) if kept else None for task in tasks]
     pending = [task for task, done in zip(tasks, written) if done is None]
     made = iter(_write_all(pending, jobs))
@@ -251,16 +251,16 @@ def write_pdfs(contexts: list[ServiceContext], out_dir: Path, today: date, jobs:
 
 def _reused(task: tuple) -> PdfFile | None:
     """The document's PDF from the cache, when it holds one made from the same input (None: it is to be made)."""
-    context, kind, out_dir, today, created, cache = task
-    document = context.documents[kind]
+    context, name, out_dir, today, created, cache = task
+    document = context.documents[name]
     target = out_dir / context.id / document.pdf_name
     try:
-        html = print_html(context, kind, today, created)
+        html = print_html(context, name, today, created)
     except RENDER_ERRORS:
         return None  # (write_pdf says why)
     key = cache.key(html, context.folder or PRINT_TEMPLATES)
     if key and cache.reuse(key, target):
-        return PdfFile(context.id, kind, target, target.stat().st_size, document.is_preview)
+        return PdfFile(context.id, name, target, target.stat().st_size, document.is_preview)
     return None
 
 

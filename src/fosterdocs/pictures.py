@@ -39,7 +39,7 @@ def publishable_only(services) -> list[tuple[Path, Path]]:
 
     copies = []
     for service in services:
-        for kind, document in service.documents.items():
+        for document_name, document in service.documents.items():
             for section in document.sections:
                 for _, block in content_blocks({section.key: section.data}):
                     picture = block.get("picture") if isinstance(block, dict) else None
@@ -49,5 +49,5 @@ def publishable_only(services) -> list[tuple[Path, Path]]:
                     block["picture"] = {"alt": alt if isinstance(alt, str) else ""}
                     if service.folder and problem(service.folder, name) is None:
                         block["picture"]["file"] = name
-                        copies.append((service.folder / name, Path(service.id, kind, name)))
+                        copies.append((service.folder / name, Path(service.id, document_name, name)))
     return copies

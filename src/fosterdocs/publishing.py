@@ -54,8 +54,8 @@ class Outcome:
     @property
     def previews(self) -> dict[str, list[str]]:
         """The documents shown only as previews (they have errors), by service."""
-        found = {c.id: [kind for kind, d in c.documents.items() if d.is_preview] for c in self.services}
-        return {service: kinds for service, kinds in found.items() if kinds}
+        found = {c.id: [name for name, d in c.documents.items() if d.is_preview] for c in self.services}
+        return {service: names for service, names in found.items() if names}
 
     def summary(self) -> str:
         """What was written, for the person who ran the command."""
@@ -63,7 +63,7 @@ class Outcome:
                  f"{len(self.pdfs)} PDFs; {self.report.errors} errors and {self.report.warnings} warnings."]
         if self.previews:
             lines.append("Shown as previews, not approved for publication (run fosterdocs validate to see why):")
-            lines += [f"  {service}: {', '.join(kinds)}" for service, kinds in self.previews.items()]
+            lines += [f"  {service}: {', '.join(names)}" for service, names in self.previews.items()]
         return "\n".join(lines) + "\n"
 
 
@@ -95,7 +95,7 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
         pictures = publishable_only(services)
         made = write_pdfs(services, staging / "pdf", today, project.root) if pdfs else []
         written = [pdf for pdf in made if not pdf.problem]
-        site = Site(services, today, {(p.service_id, p.kind): p.size for p in written})
+        site = Site(services, today, {(p.service_id, p.name): p.size for p in written})
         render_site(site, *site_settings(project, staging / "theme"), staging / "pages", staging / "site")
         problems = [pdf.problem for pdf in made if pdf.problem] + site.unshowable
         if publish and problems:

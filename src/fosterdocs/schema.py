@@ -69,7 +69,7 @@ class Schema:
         expression, or a $ref that points to nothing."""
         try:
             self.validator
-        except ValueError as err:
+        except (ValueError, jsonschema_rs.ReferencingError) as err:
             raise ValueError(str(err).split("\n", 1)[0]) from None
 
     def resolve(self, node: dict, base: jsonschema_rs.Resolver | None = None) -> tuple[dict, jsonschema_rs.Resolver]:

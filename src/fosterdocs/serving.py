@@ -119,7 +119,7 @@ def _affected(page, changed: dict[str, set[str]]) -> bool:
     if page.service is None:
         return page.src_path in PAGES_BEFORE_SERVICES  # (the home page and the calendar list every service)
     files = changed.get(page.service.id)
-    return files is not None and ("service" in files or page.kind in files or page.kind is None and
+    return files is not None and ("service" in files or page.name in files or page.name is None and
                                   page.src_path.endswith("/index.md"))
 
 

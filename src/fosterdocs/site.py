@@ -56,17 +56,18 @@ class SitePage:
     template: str
     title: Markup | None = None
     service: ServiceContext | None = None
-    kind: str | None = None
+    name: str | None = None  # the document's file name without .yaml (None: a page that is not a document's)
 
     @property
     def document(self):
         """The page's document (None: the page of a service, or of a document whose file cannot be read)."""
-        return self.service.documents.get(self.kind) if self.service and self.kind else None
+        return self.service.documents.get(self.name) if self.service and self.name else None
 
 
 @dataclass
 class Site:
-    """What one build shows: the services, the build date, and each document's PDF size ((service, kind) -> bytes)."""
+    """What one build shows: the services, the build date, and each document's PDF size ((service id, document
+    name) -> bytes)."""
 
     contexts: list[ServiceContext]
     today: date
@@ -82,12 +83,12 @@ class Site:
         yield from (SitePage(name, name) for name in PAGES_BEFORE_SERVICES)
         for service in self.contexts:
             yield SitePage(f"{service.id}/index.md", SERVICE_TEMPLATES[0], nav_title(service.name), service)
-            for kind in DOCUMENTS:
-                document = service.documents.get(kind)
-                if document or (service.folder and (service.folder / f"{kind}.yaml").is_file()):
+            for name in DOCUMENTS:
+                document = service.documents.get(name)
+                if document or (service.folder and (service.folder / f"{name}.yaml").is_file()):
                     # (a file that cannot be read still has its page: its findings, not a page that is not there)
-                    title = document.title if document else title_of(kind)
-                    yield SitePage(f"{service.id}/{kind}.md", SERVICE_TEMPLATES[1], nav_title(title), service, kind)
+                    title = document.title if document else title_of(name)
+                    yield SitePage(f"{service.id}/{name}.md", SERVICE_TEMPLATES[1], nav_title(title), service, name)
             yield SitePage(f"{service.id}/contacts.md", SERVICE_TEMPLATES[2], None, service)
         yield from (SitePage(name, name) for name in PAGES_AFTER_SERVICES)
 
@@ -106,13 +107,13 @@ class Site:
     def rows(self) -> list[StatusRow]:
         return rows(self.contexts, self.today)
 
-    def pdf_name(self, service: ServiceContext, kind: str) -> str | None:
+    def pdf_name(self, service: ServiceContext, name: str) -> str | None:
         """The document's PDF file name, when this build made one."""
-        return service.documents[kind].pdf_name if (service.id, kind) in self.pdf_sizes else None
+        return service.documents[name].pdf_name if (service.id, name) in self.pdf_sizes else None
 
-    def pdf_size(self, service: ServiceContext, kind: str) -> str:
+    def pdf_size(self, service: ServiceContext, name: str) -> str:
         """The PDF's size as people read it: '245 KB', '1.2 MB'."""
-        size = self.pdf_sizes[(service.id, kind)]
+        size = self.pdf_sizes[(service.id, name)]
         return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, round(size / 1024))} KB"
 
 
@@ -154,15 +155,15 @@ def render_page(site: Site, template: str, src_path: str, files, page_url: str) 
                   service_types=SERVICE_TYPES, contact_groups=contact_groups, columns=COLUMNS, cells=cells,
                   default_review_months=DEFAULT_REVIEW_MONTHS, default_warning_days=DEFAULT_WARNING_DAYS,
                   rule_groups=rule_groups(), basis_words=BASIS_WORDS, document_types=TYPES)
-    if page.kind and page.document is None:  # its file cannot be read: what to put right
-        own = [f for f in page.service.findings if f.file.endswith(f"{page.service.id}/{page.kind}.yaml")]
+    if page.name and page.document is None:  # its file cannot be read: what to put right
+        own = [f for f in page.service.findings if f.file.endswith(f"{page.service.id}/{page.name}.yaml")]
         return Markup(environment().get_template(UNSHOWABLE).render(values, findings=own))
     try:
         return Markup(environment().get_template(template).render(values))
     except RENDER_ERRORS as error:
         if page.service is None:  # a page of the whole site: its templates only show what every document has
             raise
-        finding = unshowable(page.service, page.kind or "service", error)
+        finding = unshowable(page.service, page.name or "service", error)
         site.unshowable.append(finding)
         shown = page.document.findings if page.document else page.service.findings
         return Markup(environment().get_template(UNSHOWABLE).render(values, findings=[finding, *shown]))

@@ -32,7 +32,7 @@ class StatusRow:
 
     service_id: str
     service: str
-    kind: str
+    name: str  # the document's file name without .yaml: childrens-guide-under-8
     title: str
     version: str
     approved_on: str
@@ -49,6 +49,7 @@ class StatusRow:
     resupply_status: str = ""  # children's guides: resupplied, due (revised, not yet given to carers and children), ''
     days_since_approval: int | None = None
     fictional: bool = False  # the service is the fictional example
+    kind: str = ""  # the type of document: statement-of-purpose, childrens-guide, carer-handbook
 
     @property
     def needs_action(self) -> bool:
@@ -62,13 +63,13 @@ def rows(contexts: list[ServiceContext], today: date) -> list[StatusRow]:
     """A row for every document of every service, in service order."""
     table = []
     for context in contexts:
-        for kind, document in context.documents.items():
+        for name, document in context.documents.items():
             meta = document.meta
             edition = Edition.of(meta)
-            lodged = DOCUMENTS.get(kind) in REVIEWED_KINDS
-            guide = DOCUMENTS.get(kind) == "childrens-guide"
+            lodged = document.kind in REVIEWED_KINDS
+            guide = document.kind == "childrens-guide"
             table.append(StatusRow(
-                context.id, context.name, kind, document.title, str(meta.get("version", "")),
+                context.id, context.name, name, document.title, str(meta.get("version", "")),
                 str(meta.get("approved_on", "")), str(meta.get("next_review_due", "")),
                 (document.review_due - today).days if document.review_due else None,
                 str(meta.get("lodged_with_ofsted_on", "")),
@@ -81,7 +82,7 @@ def rows(contexts: list[ServiceContext], today: date) -> list[StatusRow]:
                 str(meta.get("resupplied_on", "")) if guide else "",
                 edition.resupply_status(today) if guide else "",
                 (today - edition.approved[1]).days if edition.approved else None,
-                context.service.get("fictional") is True))
+                context.service.get("fictional") is True, document.kind))
     return table
 
 
@@ -134,7 +135,7 @@ def cells(row: StatusRow) -> tuple[str, ...]:
 
 def short_title(row: StatusRow) -> str:
     """The document's short name: Statement of Purpose, Children's Guide (8 to 12)..."""
-    return title_of(row.kind) if row.kind in DOCUMENTS else row.title
+    return title_of(row.name) if row.name in DOCUMENTS else row.title
 
 
 def text_cells(row: StatusRow) -> tuple[str, ...]:

@@ -152,7 +152,7 @@ def test_sent_records_the_date_keeping_comments_and_closes_the_deadline(service,
         assert changed == ["-   lodged_with_ofsted_on: 2026-09-22", "+   lodged_with_ofsted_on: 2026-11-22"], path
         assert "  approved_on: 2026-11-20  # Cabinet, item 7\n" in after
     _, status, _ = run("status", "data/example", "--format", "json", "--today", TODAY, cwd=service)
-    rows = {row["kind"]: row for row in json.loads(status)["documents"]}
+    rows = {row["name"]: row for row in json.loads(status)["documents"]}
     assert rows["statement-of-purpose"]["lodging_status"] == "lodged"
     assert rows["childrens-guide-8-to-12"]["lodging_status"] == "lodged"
     _, ics, _ = run("calendar", "data/example", "--include-example", "--today", TODAY, cwd=service)

@@ -14,7 +14,7 @@ def _documents(run, *args, cwd=None):
     kwargs = {"cwd": cwd} if cwd else {}
     code, out, err = run("status", *args, "--format", "json", "--today", TODAY, **kwargs)
     assert not err
-    return code, {(d["service_id"], d["kind"]): d for d in json.loads(out)["documents"]}
+    return code, {(d["service_id"], d["name"]): d for d in json.loads(out)["documents"]}
 
 
 def test_json_gives_each_documents_dates_and_counts(run):
@@ -151,7 +151,7 @@ def test_due_lists_only_documents_needing_action(project, edit, run):
     edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-10")
     _, out, _ = run("status", "data/example", "--due", "--format", "json", "--today", TODAY, cwd=project)
     (due,) = json.loads(out)["documents"]
-    assert due["kind"] == "statement-of-purpose" and due["review_status"] == "due-soon" and due["days_left"] == 48
+    assert due["name"] == "statement-of-purpose" and due["review_status"] == "due-soon" and due["days_left"] == 48
 
 
 def test_markdown_escapes_text_from_the_yaml(project, edit, run):

@@ -21,7 +21,7 @@ def made(project: Path, out: str = "pdf") -> dict[str, bytes]:
     """`fosterdocs pdf example` into project/out: each document's PDF, by document."""
     report, files = make_pdfs(project / "data", ["example"], project / out, TODAY)
     assert files and not report.errors
-    return {file.kind: file.path.read_bytes() for file in files}
+    return {file.name: file.path.read_bytes() for file in files}
 
 
 def created(pdf: bytes) -> str:

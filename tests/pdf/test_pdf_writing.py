@@ -22,9 +22,9 @@ def test_same_data_and_source_date_epoch_give_the_same_bytes(pdf_paths, contexts
     """The session's PDFs came from a pool of workers; these are made in this process, and must be identical."""
     with source_date_epoch(EPOCH):
         again = pdf.write_pdfs([contexts["example"]], tmp_path, TODAY, jobs=1)
-    assert [(f.service_id, f.kind) for f in again] == [("example", name) for name in contexts["example"].documents]
+    assert [(f.service_id, f.name) for f in again] == [("example", name) for name in contexts["example"].documents]
     for written in again:
-        assert written.path.read_bytes() == pdf_paths[("example", written.kind)].read_bytes()
+        assert written.path.read_bytes() == pdf_paths[("example", written.name)].read_bytes()
         assert written.size == written.path.stat().st_size
 
 
@@ -34,8 +34,8 @@ def test_many_documents_are_made_in_batches_of_fresh_workers(pdf_paths, contexts
     service = replace(contexts["norfolk"], documents={name: contexts["norfolk"].documents[name] for name in guides})
     with source_date_epoch(EPOCH):
         written = pdf.write_pdfs([service], tmp_path, TODAY, jobs=2)
-    assert len(guides) == 3 and [f.kind for f in written] == guides
-    assert all(f.path.read_bytes() == pdf_paths[("norfolk", f.kind)].read_bytes() for f in written)
+    assert len(guides) == 3 and [f.name for f in written] == guides
+    assert all(f.path.read_bytes() == pdf_paths[("norfolk", f.name)].read_bytes() for f in written)
 
 
 def test_creation_date_comes_from_source_date_epoch(opened):

@@ -132,13 +132,13 @@ def test_review_status_is_judged_on_the_build_date(tmp_path):
 def test_each_document_page_has_its_approval_line_and_its_pdf_with_size(built):
     assert built.pdfs
     for pdf in built.pdfs:
-        document = next(c for c in built.services if c.id == pdf.service_id).documents[pdf.kind]
-        page = content(built.site_dir / pdf.service_id / pdf.kind / "index.html")
+        document = next(c for c in built.services if c.id == pdf.service_id).documents[pdf.name]
+        page = content(built.site_dir / pdf.service_id / pdf.name / "index.html")
         review = words(page.select_one(".fd-review").get_text(" "))
         assert ("Approved on" in review) == bool(document.meta.get("approved_on"))
         assert "Next review due" in review or "No review date is recorded" in review
         link = page.select_one("a.fd-pdf")
-        target = (built.site_dir / pdf.service_id / pdf.kind / link["href"]).resolve()
+        target = (built.site_dir / pdf.service_id / pdf.name / link["href"]).resolve()
         assert target == pdf.path.resolve() == (built.site_dir / pdf.service_id / document.pdf_name).resolve()
         assert target.read_bytes().startswith(b"%PDF-")
         size = re.search(r"PDF, ([\d.]+) (KB|MB)", link.get_text()).groups()
@@ -175,7 +175,7 @@ def test_review_calendar_has_a_row_for_every_document(built):
     assert len(body) == len(expected)
     for row, tr in zip(expected, body):
         assert tr.th.a["href"] == f"../{row.service_id}/"
-        assert tr.select("td a")[0]["href"] == f"../{row.service_id}/{row.kind}/"
+        assert tr.select("td a")[0]["href"] == f"../{row.service_id}/{row.name}/"
         assert words(tr.th.get_text()) == words(row.service)
 
 

@@ -162,11 +162,16 @@ def test_the_examples_details_are_allowed_only_in_the_example(project, findings)
     assert "'01632 960120' is a fictional telephone number of the example" in " ".join(f["message"] for f in identity)
 
 
+def _downgrade(project, edit, requirement: str, reason: str) -> None:
+    """Record in the example's service.yaml a downgrade of requirement, with its reason."""
+    edit(project / SERVICE, "review_interval_months: 12", "review_interval_months: 12\ndowngrades:\n"
+         f"  - requirement: {requirement}\n    reason: {reason}")
+
+
 def test_downgrade_of_expected_practice_becomes_a_warning_with_its_reason(project, findings, edit):
     edit(project / SOP, "      working_days: 30\n", "")
-    edit(project / SERVICE, "review_interval_months: 12",
-         "review_interval_months: 12\ndowngrades:\n  - requirement: SOP-COMPLAINTS\n"
-         "    reason: The new complaints procedure is being agreed with the council in January.")
+    _downgrade(project, edit, "SOP-COMPLAINTS", "The new complaints procedure is being agreed with the council in "
+               "January.")
     code, found = findings("data/example", cwd=project)
     (hit,) = [f for f in found if f["rule"] == "complaints/no-timescale"]
     assert hit["severity"] == "warning"
@@ -176,9 +181,7 @@ def test_downgrade_of_expected_practice_becomes_a_warning_with_its_reason(projec
 
 def test_a_warning_is_not_downgraded_even_when_its_requirement_may_be(project, findings, edit):
     edit(project / SOP, "next_review_due: 2027-09-15", "next_review_due: 2027-01-10")
-    edit(project / SERVICE, "review_interval_months: 12",
-         "review_interval_months: 12\ndowngrades:\n  - requirement: REVIEW-INTERVAL\n"
-         "    reason: The review is booked for the panel in January.")
+    _downgrade(project, edit, "REVIEW-INTERVAL", "The review is booked for the panel in January.")
     _, found = findings("data/example", cwd=project)
     (soon,) = [f for f in found if f["rule"] == "dates/review-due-soon"]
     assert (soon["requirement"], soon["severity"], soon["note"]) == ("REVIEW-INTERVAL", "warning", "")
@@ -209,8 +212,7 @@ def test_an_international_form_of_the_current_number_is_the_same_number(project,
 
 def test_a_legal_requirement_cannot_be_downgraded(project, findings, edit):
     edit(project / SOP, "  parent_and_child: We offer", "  parent_and_child_note: We offer")
-    edit(project / SERVICE, "review_interval_months: 12",
-         "review_interval_months: 12\ndowngrades:\n  - requirement: REG3-1b\n    reason: Not yet written.")
+    _downgrade(project, edit, "REG3-1b", "Not yet written.")
     code, found = findings("data/example", cwd=project)
     legal = [f for f in found if f["requirement"] == "REG3-1b"]
     assert "schema/missing" in {f["rule"] for f in legal} and {f["severity"] for f in legal} == {"error"}
