@@ -38,6 +38,10 @@ class DocumentType:
     def easy_read(self) -> bool:
         return self.layout == "easy-read"
 
+    def band(self, name: str) -> str | None:
+        """The age band a file of this type is for (None for a type without bands, or a file not of this type)."""
+        return dict(zip(self.files, self.bands)).get(name)
+
 
 def _entry(kind: str, entry: dict) -> DocumentType:
     bands = entry.get("bands") or {}
@@ -61,6 +65,7 @@ TYPES = load_catalogue(bundled(CATALOGUE))
 FILES = {name: kind for kind in TYPES.values() for name in kind.files}  # file name (without .yaml) -> its type
 DOCUMENTS = {name: kind.kind for name, kind in FILES.items() if kind.is_document}  # file name -> kind of document
 ALL_KINDS = tuple(TYPES)
+DOCUMENT_KINDS = tuple(kind for kind, t in TYPES.items() if t.is_document)  # all but service.yaml's shared facts
 REVIEWED_KINDS = tuple(kind for kind, t in TYPES.items() if t.reviewed)  # what regulation 4 has Ofsted told about
 STATUTORY_KINDS = tuple(kind for kind, t in TYPES.items() if t.requirement.startswith("REG3"))  # regulation 3's
 REFERABLE = tuple(kind for kind, t in TYPES.items() if t.referable)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import rule_catalogue
+from ..document_types import DOCUMENT_KINDS, REFERABLE
 from .base import Problem, rule
 
 
@@ -87,8 +88,7 @@ def missing_references(document):
     for path, text in document.parts.strings:
         if path and path[-1] == "use" and document.lookup(text) is None:
             where, _, name = text.partition("/")
-            home = {"service": "service.yaml", "statement-of-purpose": "statement-of-purpose.yaml"}.get(
-                where, "data/reference/regulators.yaml")
+            home = f"{where}.yaml" if where in ("service", *REFERABLE) else "data/reference/regulators.yaml"
             yield Problem(path, f"This refers to {text}, but {home} has no `{name}`.",
                           f"Add `{name}:` to {home}, or write the details out here instead of `use:`.")
 
@@ -97,7 +97,7 @@ FREEPHONE = re.compile(r"^0800|^0808")
 NEEDS = {"phone": "telephone number", "email": "email address", "address": "postal address"}
 
 
-@rule("contacts/unusable", ("statement-of-purpose", "childrens-guide", "carer-handbook"))
+@rule("contacts/unusable", DOCUMENT_KINDS)
 def unusable_contacts(document):
     """A regulator or advocacy contact written out without the way its reader needs to reach it (the Children's
     Commissioner by post only, where a child needs a free phone number)."""

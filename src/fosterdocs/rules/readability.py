@@ -21,6 +21,7 @@ from typing import Iterator, NamedTuple
 import pyphen
 
 from ..bounds import MAX_WORD
+from ..document_types import TYPES
 from ..pictures import problem
 from .base import GUIDE_KINDS, Problem, rule
 
@@ -103,7 +104,7 @@ def sentences(blocks: list[tuple[tuple, object]]) -> list[Sentence]:
 
 def band_of(document) -> str | None:
     """The age band a version of the guide is for, from its file name (childrens-guide-under-8.yaml)."""
-    band = Path(document.loaded.file).stem.removeprefix("childrens-guide-")
+    band = TYPES[document.kind].band(Path(document.loaded.file).stem)
     return band if band in READING_AGES else None
 
 

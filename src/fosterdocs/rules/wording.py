@@ -14,6 +14,7 @@ import calendar
 import re
 from datetime import date
 
+from ..document_types import DOCUMENT_KINDS
 from ..findings import WARNING
 from .base import Problem, rule
 
@@ -68,7 +69,7 @@ def _number_pattern(words: dict) -> str:
     return r"\b(?P<number>" + "|".join(sorted(words, key=len, reverse=True)) + r"|[2-9]|1[0-9]|20)"
 
 
-@rule("wording/stated-count", ("statement-of-purpose", "childrens-guide", "carer-handbook"))
+@rule("wording/stated-count", DOCUMENT_KINDS)
 def stated_counts(document):
     """A number introducing a list ('the Six Outcome Bees', 'five key Teams') that does not match how many follow."""
     words = document.reference.wording.get("number_words", {})
