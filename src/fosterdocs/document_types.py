@@ -58,7 +58,8 @@ def _entry(kind: str, entry: dict) -> DocumentType:
 
 def load_catalogue(path: Path) -> dict[str, DocumentType]:
     """The document types, in the catalogue's order."""
-    return {kind: _entry(kind, entry) for kind, entry in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+    written = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)  # (fosterdocs' own file)
+    return {kind: _entry(kind, entry) for kind, entry in written.items()}
 
 
 TYPES = load_catalogue(bundled(CATALOGUE))

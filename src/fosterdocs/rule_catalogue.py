@@ -70,7 +70,7 @@ def _entry(rule_id: str, written: dict) -> RuleEntry:
 
 def load_catalogue(path: Path = CATALOGUE) -> dict[str, RuleEntry]:
     return {rule_id: _entry(rule_id, written)
-            for rule_id, written in yaml.safe_load(path.read_text(encoding="utf-8")).items()}
+            for rule_id, written in yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader).items()}
 
 
 RULES = load_catalogue()

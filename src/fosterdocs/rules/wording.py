@@ -11,6 +11,7 @@ fails:  'the Care Standards Act 2001'; 'current Health and Care Professions Coun
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 
@@ -65,8 +66,15 @@ def _following_list(document, path):
     return None
 
 
-def _number_pattern(words: dict) -> str:
+@functools.lru_cache(maxsize=8)
+def _number(words: tuple[str, ...]) -> str:
     return r"\b(?P<number>" + "|".join(sorted(words, key=len, reverse=True)) + r"|[2-9]|1[0-9]|20)"
+
+
+@functools.lru_cache(maxsize=64)
+def _stated(number: str, noun: str) -> re.Pattern:
+    """A number, up to two words, then the noun it counts ('five key Teams'), compiled once."""
+    return re.compile(number + r"\s+['’]?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + noun + r")\b", re.IGNORECASE)
 
 
 @rule("wording/stated-count", DOCUMENT_KINDS)
@@ -76,14 +84,14 @@ def stated_counts(document):
     checks = document.reference.wording.get("stated_counts", [])
     if not words or not checks:
         return
-    number = _number_pattern(words)
+    number = _number(tuple(words))
+    any_number = _stated(number, "")  # (a number and a space: what every stated count starts with)
     for path, text in document.parts.strings:
-        if not path or path[0] in ("document", "related_documents", "numbers"):
+        if not path or path[0] in ("document", "related_documents", "numbers") or not any_number.search(text):
             continue
         reported = False
         for check in checks:
-            found = re.search(number + r"\s+['’]?(?:[\w'’-]+\s+){0,2}?(?P<noun>" + check["noun"] + r")\b",
-                              text, re.IGNORECASE)
+            found = _stated(number, check["noun"]).search(text)
             if not found or reported:
                 continue
             said = words.get(found["number"].lower()) or int(found["number"])
