@@ -1,5 +1,5 @@
-"""Fixtures every test folder shares: a private copy of the project, the fosterdocs command run in-process, and
-validation as JSON."""
+"""Fixtures every test folder shares: a private copy of the project, the fosterdocs command run in-process,
+validation as JSON, and one real Chromium (Debian's, through Playwright)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,23 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
 
 from fosterdocs.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-23"  # the date the pinned findings are judged by
+CHROMIUM = "/usr/bin/chromium"  # Debian's: no browser is downloaded
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, headless, for the whole run: Playwright's sync API allows one instance at a time, so the website's
+    and the editor's tests share it."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture

@@ -43,6 +43,11 @@ class DocumentContext:
     findings: list[Finding]
     review_status: str
     review_due: date | None
+    review_worked_out: str = ""  # how review_due was worked out, when no next_review_due is written
+
+    @property
+    def review_written(self) -> bool:
+        return not self.review_worked_out
 
     @property
     def errors(self) -> list[Finding]:
@@ -126,10 +131,11 @@ def _document_context(project: Project, name: str, document: Document, findings:
     for index, extra in enumerate(data.get("other_sections") or []):
         sections.append(Section(f"other-{index + 1}", str(extra.get("title", "")), extra, terms=document.regime))
     meta = data["document"] if isinstance(data.get("document"), dict) else {}  # a malformed block is a finding
-    due = document.review.due
+    review = document.review
     related = [*(data.get("related_documents") or []), *(document.service.get("related_documents") or [])]
     return DocumentContext(name, str(meta.get("title") or title_of(name)), meta, sections, related,
-                           findings, review_status(due, today, document.warning_days), due)
+                           findings, review_status(review.due, today, document.warning_days), review.due,
+                           review.worked_out)
 
 
 def build(project: Project, report: Report, today: date) -> list[ServiceContext]:

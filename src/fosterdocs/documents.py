@@ -56,12 +56,13 @@ class Shelf:
 
 @dataclass(frozen=True)
 class Review:
-    """When a document's review falls due (None: nothing it writes says), where in the document that comes from, and
-    the date as a message gives it."""
+    """When a document's review falls due (None: nothing it writes says), where in the document that comes from, the
+    date as a message gives it, and (when no next_review_due is written) how it was worked out, in a few words."""
 
     due: date | None
     path: tuple = ("document",)
     shown: str = ""
+    worked_out: str = ""
 
 
 @dataclass
@@ -132,7 +133,7 @@ class Document:
         due, default = review_due(self.get("document"), self.review_months)
         if default:
             return Review(due, ("document", "approved_on"), f"{long_date(due)} ({self.review_months} months after "
-                          "approval: no next_review_due is written)")
+                          "approval: no next_review_due is written)", f"{self.review_months} months after approval")
         if due:
             return Review(due, ("document", "next_review_due"), long_date(due))
         return Review(None) if self.writes_review_dates else self._committed_review()
@@ -150,7 +151,8 @@ class Document:
         due = first_month_after(approved.replace(day=1) + timedelta(days=366), month)
         return Review(due, ("document", "review_commitment"), (
             f"{due:%B %Y} (the statement says it is approved in {due:%B} each year, and its figures are as at "
-            f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)"))
+            f"{long_date(latest)}, so this edition was approved in {approved:%B %Y} at the earliest)"),
+            f"a year after approval in {approved:%B %Y} at the earliest, as the statement is approved each {due:%B}")
 
     @property
     def figure_dates(self) -> list[tuple[tuple, Any]]:

@@ -8,13 +8,11 @@ import threading
 from datetime import date
 
 import pytest
-from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from fosterdocs.editor.app import create_app
 from fosterdocs.editor.security import Session
 
-CHROMIUM = "/usr/bin/chromium"
 TODAY = date(2026, 11, 23)
 
 
@@ -39,14 +37,6 @@ def editor(project):
     yield Running(project / "data", session)
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")  # (module: Playwright's sync API allows one instance at a time, and tests/site
-def browser():                   # starts its own for the session)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

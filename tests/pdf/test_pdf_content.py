@@ -119,6 +119,12 @@ def test_cover_says_what_is_missing_and_overdue(pages):
     assert "Ofsted URN" not in cover  # Hertfordshire's statement gives none
 
 
+def test_cover_gives_the_review_date_worked_out_when_none_is_written(pages):
+    cover = pages[("leicestershire", KIND)][0]  # it commits to approval each September
+    assert "Next review due 30 September 2024 (worked out: a year after approval in September 2023" in cover
+    assert "(overdue on 23 November 2026)" in cover
+
+
 @pytest.mark.parametrize("key", BUNDLED)
 def test_every_page_has_the_running_header_and_page_x_of_y(pages, contexts, key):
     service = contexts[key[0]]

@@ -1,11 +1,10 @@
 """Fixtures for the website tests: the site of every bundled service built once per session, served on
-127.0.0.1, and a real Chromium (through Playwright) to open its pages."""
+127.0.0.1 (the Chromium that opens its pages is the shared `browser` of tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
-from website import CHROMIUM, DATA, TODAY, serve
+from website import DATA, TODAY, serve
 
 from fosterdocs.publishing import Outcome, build
 
@@ -20,10 +19,3 @@ def built(tmp_path_factory) -> Outcome:
 def served(built):
     yield from serve(built.site_dir)
 
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()

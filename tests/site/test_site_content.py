@@ -116,6 +116,9 @@ def test_home_page_lists_every_service_and_document_with_its_review_status(built
     assert services_linked == {f"{c.id}/" for c in built.services}
     hertfordshire = shown["hertfordshire/statement-of-purpose/"]  # due March 2025: long past on TODAY
     assert "Review overdue" in hertfordshire and "March 2025" in hertfordshire
+    # Leicestershire writes no review date; it commits to approval each September: the date validate and status use
+    leicestershire = shown["leicestershire/statement-of-purpose/"]
+    assert "Review overdue" in leicestershire and "30 September 2024 (worked out:" in leicestershire
 
 
 def test_review_status_is_judged_on_the_build_date(tmp_path):

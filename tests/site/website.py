@@ -16,7 +16,6 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 TODAY = date(2026, 11, 23)
-CHROMIUM = "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SITE_FILES = ("mkdocs.yml", "content", "overrides", "macros", "schema")
 
