@@ -22,7 +22,7 @@ from .context import section_title
 from .dates import long_date, parse_date
 from .document_types import DOCUMENTS, REVIEWED_KINDS, title_of
 from .documents import Document, Shelf
-from .editions import REFERENCE_FILE, Edition, Editions, commit_of, git_root
+from .edition_sources import REFERENCE_FILE, EditionSource, EditionSources, commit_of, git_root
 from .loading import load
 from .project import CannotRun, Project, shown
 from .reference import Reference
@@ -279,13 +279,13 @@ def _without_marks(node: Any) -> Any:
 class EditionFiles:
     """An edition's files, each read once: its shelf, its shared facts and the reference data its `use:` name."""
 
-    edition: Edition
+    edition: EditionSource
     shelf: Shelf | None
     service: dict
     reference: Reference
 
     @classmethod
-    def read(cls, edition: Edition, shelf: Shelf | None = None) -> EditionFiles:
+    def read(cls, edition: EditionSource, shelf: Shelf | None = None) -> EditionFiles:
         """The edition's files, from shelf when they have been read already (validate's, for the working tree)."""
         if shelf is None and edition.folder:
             shelf = Shelf(edition.folder, lambda path: f"{edition.label}: {path.name}")
@@ -327,8 +327,8 @@ def document_view(files: EditionFiles, name: str, service_id: str, today: date) 
     return {**view, "service_details": {k: v for k, v in cover.items() if v is not None}}
 
 
-def compare_documents(name: str, title: str, old: dict | None, new: dict | None, old_edition: Edition,
-                      new_edition: Edition) -> DocumentChanges:
+def compare_documents(name: str, title: str, old: dict | None, new: dict | None, old_edition: EditionSource,
+                      new_edition: EditionSource) -> DocumentChanges:
     """One document's changes between two editions (a document only one of them has is new, or removed)."""
     found = DocumentChanges(name, title, old_edition.label, new_edition.label, note=old_edition.note)
     if old is None and new is None:
@@ -344,7 +344,7 @@ def compare_documents(name: str, title: str, old: dict | None, new: dict | None,
     return found
 
 
-def compare_service(editions: Editions, old: str | None, new: str | None, today: date,
+def compare_service(editions: EditionSources, old: str | None, new: str | None, today: date,
                     current: Shelf | None = None) -> list[DocumentChanges]:
     """Every document's changes between two editions of a service, then service.yaml's own.
 
@@ -379,7 +379,7 @@ def diff_service(data: Path, service_id: str, old: str | None, new: str | None,
                  today: date) -> list[DocumentChanges]:
     """What `fosterdocs diff --service` compares: the service's editions named by old and new (see compare_service)."""
     project = Project.find(data)
-    with Editions(project, service_id) as editions:
+    with EditionSources(project, service_id) as editions:
         return compare_service(editions, old, new, today)
 
 

@@ -31,7 +31,7 @@ from .diff import DocumentChanges, compare_service
 from .document_types import DOCUMENTS, REVIEWED_KINDS
 from .documents import Shelf
 from .edition import LODGE_WITHIN_DAYS, Edition
-from .editions import Editions
+from .edition_sources import EditionSources
 from .findings import ERROR, Finding, Report
 from .project import CannotRun, Project, shown
 from .rendering import environment
@@ -98,7 +98,7 @@ def _changes(project: Project, service: ServiceContext, since: str | None, today
     """Each document's changes since the edition last sent (or since `since`, which must exist) to the files as
     validate read them (current); a finding when the edition last sent cannot be found."""
     try:
-        with Editions(project, service.id) as editions:
+        with EditionSources(project, service.id) as editions:
             return {c.name: c for c in compare_service(editions, since, None, today, current)}
     except CannotRun as err:
         if since:

@@ -14,7 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .. import diff
 from ..dates import months_later
 from ..documents import DEFAULT_REVIEW_MONTHS
-from ..editions import Editions
+from ..edition_sources import EditionSources
 from ..project import CannotRun, Project
 from .saving import styled
 
@@ -52,7 +52,8 @@ def changes_since_last(project: Project, service_id: str, name: str, text: str,
                        today: date) -> tuple[list[diff.DocumentChanges], str]:
     """What changed in each of the service's files since the edition last sent to Ofsted (as `fosterdocs diff
     --service` finds it in the git history), with text, unsaved, in place of name.yaml; and why, if it cannot say."""
-    with Editions(project, service_id) as editions, tempfile.TemporaryDirectory(prefix="fosterdocs-edit-") as folder:
+    with (EditionSources(project, service_id) as editions,
+          tempfile.TemporaryDirectory(prefix="fosterdocs-edit-") as folder):
         edited = Path(folder) / f"{name}.yaml"
         edited.write_text(text, encoding="utf-8")
         try:

@@ -24,7 +24,7 @@ REFERENCE_FILE = "regulators.yaml"  # the reference data documents show with `us
 
 
 @dataclass(frozen=True)
-class Edition:
+class EditionSource:
     """One edition of a service: its folder (None: the service did not exist then), its reference data, and how to
     name it to a person."""
 
@@ -80,7 +80,7 @@ def _write_out(root: Path, commit: str, folder: Path, target: Path) -> bool:
     return bool(names)
 
 
-class Editions:
+class EditionSources:
     """Reads the editions of one service of a project; temporary folders last until close()."""
 
     def __init__(self, project: Project, service_id: str):
@@ -88,22 +88,22 @@ class Editions:
         self.project, self.service_id = project, self.folder.name
         self.root = git_root(project.data)
         self._stack = ExitStack()
-        self._at: dict[str, Edition] = {}
+        self._at: dict[str, EditionSource] = {}
 
     def close(self) -> None:
         self._stack.close()
 
-    def __enter__(self) -> Editions:
+    def __enter__(self) -> EditionSources:
         return self
 
     def __exit__(self, *_) -> None:
         self.close()
 
-    def working_tree(self) -> Edition:
-        return Edition(f"the files in {shown(self.folder)} as they are now", self.folder,
+    def working_tree(self) -> EditionSource:
+        return EditionSource(f"the files in {shown(self.folder)} as they are now", self.folder,
                        self.project.data / "reference")
 
-    def given(self, text: str) -> Edition:
+    def given(self, text: str) -> EditionSource:
         """The edition named on the command line: a folder, a file (that document, the rest as now), or a revision."""
         path = Path(text)
         if path.is_dir():
@@ -118,7 +118,7 @@ class Editions:
             raise CannotRun(f"'{text}' is not a folder, a file, or a git revision or tag of this repository.")
         return self.at(commit, text)
 
-    def at(self, commit: str, name: str) -> Edition:
+    def at(self, commit: str, name: str) -> EditionSource:
         """The service as it was at a commit (written out once to a temporary folder)."""
         if commit not in self._at:
             scratch = Path(self._stack.enter_context(tempfile.TemporaryDirectory(prefix="fosterdocs-edition-")))
@@ -130,10 +130,10 @@ class Editions:
             label = f"{shown(self.folder)} at {name}"
             note = "" if existed else (f"{shown(self.folder)} did not exist at {name}, so every document is shown "
                                        "as new.")
-            self._at[commit] = Edition(label, service if existed else None, reference, note, commit)
+            self._at[commit] = EditionSource(label, service if existed else None, reference, note, commit)
         return self._at[commit]
 
-    def latest(self, editions: list[Edition]) -> Edition:
+    def latest(self, editions: list[EditionSource]) -> EditionSource:
         """The newest of some editions read from git (by commit date); the last one when none was."""
         commits = [e.commit for e in editions if e.commit]
         if not commits:
@@ -142,7 +142,7 @@ class Editions:
         newest = done.stdout.decode("ascii").split()[0] if done and done.returncode == 0 else commits[0]
         return self._at[newest]
 
-    def _folder(self, path: Path) -> Edition:
+    def _folder(self, path: Path) -> EditionSource:
         """A service folder, or a data folder holding one called after this service."""
         if (path / self.service_id).is_dir() and not any((path / f"{n}.yaml").is_file() for n in FILES):
             path = path / self.service_id
@@ -151,9 +151,9 @@ class Editions:
                             f" Give a copy of the service's folder, such as {shown(self.folder)}.")
         beside = path.parent / "reference"
         reference = beside if (beside / REFERENCE_FILE).is_file() else self.project.data / "reference"
-        return Edition(shown(path), path, reference)
+        return EditionSource(shown(path), path, reference)
 
-    def _file(self, path: Path) -> Edition:
+    def _file(self, path: Path) -> EditionSource:
         """One document's file, in place of the service's file of that name; the rest as it is now."""
         if path.suffix not in (".yaml", ".yml") or path.stem not in FILES:
             raise CannotRun(f"{shown(path)} is not named as a document ({', '.join(f'{n}.yaml' for n in DOCUMENTS)}"
@@ -162,14 +162,14 @@ class Editions:
         scratch = Path(self._stack.enter_context(tempfile.TemporaryDirectory(prefix="fosterdocs-edition-")))
         shutil.copytree(self.folder, scratch, dirs_exist_ok=True)
         shutil.copyfile(path, scratch / f"{path.stem}.yaml")
-        return Edition(f"{shown(path)} (with the rest of {shown(self.folder)} as it is now)", scratch,
+        return EditionSource(f"{shown(path)} (with the rest of {shown(self.folder)} as it is now)", scratch,
                        self.project.data / "reference")
 
     def two_folders(self) -> str:
         return (f"Give the two editions as folders instead: fosterdocs diff --service {self.service_id} OLD-FOLDER "
                 f"{shown(self.folder)} (OLD-FOLDER: a copy of the service's folder as it was sent to Ofsted).")
 
-    def last_lodged(self, name: str) -> Edition:
+    def last_lodged(self, name: str) -> EditionSource:
         """The edition in which a document (file name without .yaml) was last recorded as sent to Ofsted."""
         if self.root is None:
             raise CannotRun(f"{shown(self.project.data)} is not in a git repository, so fosterdocs cannot find the "
@@ -182,7 +182,7 @@ class Editions:
             if shown_file and shown_file.returncode == 0 and _records_lodging(shown_file.stdout):
                 day = _lodged_on(shown_file.stdout)
                 return self.at(commit, f"commit {commit[:7]} (sent to Ofsted on {day})")
-        return Edition("no edition sent to Ofsted", None, self.project.data / "reference",
+        return EditionSource("no edition sent to Ofsted", None, self.project.data / "reference",
                        f"The git history has no edition of {shown(path)} recorded as sent to Ofsted "
                        f"({LODGED_KEY}), so all of it is shown as new.")
 
