@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -50,6 +48,9 @@ def validate(paths: list[Path], today: date, jobs: int | None = None, keep: bool
     jobs = jobs or os.cpu_count() or 1
     _PROJECT = project
     if jobs > 1 and len(work) >= PARALLEL_FROM:
+        import multiprocessing  # (here: one service starts without them)
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 16))))
     else:

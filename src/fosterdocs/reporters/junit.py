@@ -6,7 +6,6 @@ A file with errors fails (one <failure> listing them all); its warnings are kept
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import PurePath
 
@@ -29,6 +28,8 @@ def render(report: Report) -> str:
     for file in sorted(set(report.files) | set(findings)):
         folders[PurePath(file).parent.name or "."].append(file)
     failing = {file for file, found in findings.items() if any(f.severity == ERROR for f in found)}
+    import xml.etree.ElementTree as ET  # (here: the other formats, which validate uses most, start without it)
+
     root = ET.Element("testsuites", name="fosterdocs validate", tests=str(sum(map(len, folders.values()))),
                       failures=str(len(failing)), errors="0")
     for folder, files in sorted(folders.items()):
