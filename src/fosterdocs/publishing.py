@@ -78,6 +78,7 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
           pdfs: bool = True) -> Outcome:
     """Validate, then write the site (and PDFs) for the named services (publish: by default, those fosterdocs.yml
     lists); publish refuses while any error stands."""
+    site_dir = site_dir.absolute()  # (mkdocs reads a relative path from its configuration's folder: the package's)
     project = Project.find(data)
     if publish and not names:
         names = list(project.config.publish)

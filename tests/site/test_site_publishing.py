@@ -163,3 +163,13 @@ def test_a_documents_pictures_are_beside_its_page_with_their_alt_text(tmp_path):
     page = outcome.site_dir / "example" / "childrens-guide-under-8" / "index.html"
     assert '<img src="pictures/home.png" alt="A house with a red door">' in page.read_text(encoding="utf-8")
     assert (page.parent / "pictures" / "home.png").read_bytes() == (data / "example/pictures/home.png").read_bytes()
+
+
+def test_a_project_without_its_own_site_configuration_builds_into_a_folder_named_relative_to_it(tmp_path, monkeypatch):
+    """A service's own repository (fosterdocs.yml and data/ only) uses the installed mkdocs.yml, whose folder is not
+    the project's: --site-dir is still where the person running the command means."""
+    shutil.copytree(DATA / "example", tmp_path / "data" / "example")
+    (tmp_path / "fosterdocs.yml").write_text("site:\n  name: Example documents\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "example", "--no-pdf", "--site-dir", "out", "--today", TODAY.isoformat()]) == 0
+    assert "Exampleshire" in (tmp_path / "out" / "example" / "index.html").read_text(encoding="utf-8")
