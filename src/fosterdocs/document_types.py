@@ -1,4 +1,6 @@
-"""The catalogue of document types (schema/document-types.yaml): which files a service holds, and what each is."""
+"""The catalogue of document types (schema/document-types.yaml): which files a service holds, and what each is.
+
+Read once from fosterdocs itself: a document type needs fosterdocs' templates, so a project cannot add one."""
 
 from __future__ import annotations
 
