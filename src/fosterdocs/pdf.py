@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
+import multiprocessing.forkserver
 import os
 import re
 import shutil
@@ -264,15 +264,28 @@ def _reused(task: tuple) -> PdfFile | None:
     return None
 
 
+def _workers() -> multiprocessing.context.BaseContext:
+    """forkserver: workers start from a clean process that has already imported WeasyPrint."""
+    start = multiprocessing.get_context("forkserver")
+    start.set_forkserver_preload([__name__, "weasyprint"])
+    return start
+
+
+def warm_up() -> None:
+    """On more than one core, start the process PDF workers come from now: it imports WeasyPrint (half a second) on
+    the other core while the data is checked. Unused when every PDF is reused; gone when the command ends."""
+    if (os.cpu_count() or 1) > 1:
+        _workers()
+        multiprocessing.forkserver.ensure_running()
+
+
 def _write_all(tasks: list[tuple], jobs: int | None) -> list[PdfFile]:
     jobs = min(jobs or os.cpu_count() or 1, len(tasks))
     if jobs <= 1:
         return [_write_task(task) for task in tasks]
-    # forkserver: workers start from a clean process that has already imported WeasyPrint. WeasyPrint keeps a little
-    # memory after each document, so each batch gets fresh workers (max_tasks_per_child would do it, but it can
-    # deadlock: CPython issue gh-115634).
-    start = multiprocessing.get_context("forkserver")
-    start.set_forkserver_preload([__name__, "weasyprint"])
+    # WeasyPrint keeps a little memory after each document, so each batch gets fresh workers (max_tasks_per_child
+    # would do it, but it can deadlock: CPython issue gh-115634).
+    start = _workers()
     batch, written = jobs * TASKS_PER_WORKER, []
     try:
         for first in range(0, len(tasks), batch):
@@ -287,6 +300,7 @@ def _write_all(tasks: list[tuple], jobs: int | None) -> list[PdfFile]:
 def make_pdfs(data: Path, services: list[str], out_dir: Path, today: date) -> tuple[Report, list[PdfFile]]:
     """Check the named services (or every one), then write their PDFs: what `fosterdocs pdf` does. A document whose
     PDF cannot be made is a finding (render/unshowable)."""
+    warm_up()
     project = Project.find(data)
     report, chosen = gather(project, services, today)
     check_output_folder(out_dir, project.data, "PDFs")

@@ -79,6 +79,10 @@ def build(data: Path, site_dir: Path, today: date, names: list[str] | None = Non
     """Validate, then write the site (and PDFs) for the named services (publish: by default, those fosterdocs.yml
     lists); publish refuses while any error stands."""
     site_dir = site_dir.absolute()  # (mkdocs reads a relative path from its configuration's folder: the package's)
+    if pdfs:
+        from . import pdf  # WeasyPrint takes a while to import: only load it when PDFs are made
+
+        pdf.warm_up()
     project = Project.find(data)
     if publish and not names:
         names = list(project.config.publish)
