@@ -117,20 +117,19 @@ class Schema:
     @cached_property
     def requirements(self) -> dict[str, str]:
         """Every requirement id in the schema and its basis."""
-        found: dict[str, str] = {}
+        return {node["x-requirement"]: node.get("x-basis", "") for _, node in schema_nodes(self.root)
+                if "x-requirement" in node}
 
-        def walk(node: Any) -> None:
-            if isinstance(node, dict):
-                if "x-requirement" in node:
-                    found[node["x-requirement"]] = node.get("x-basis", "")
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    walk(value)
 
-        walk(self.root)
-        return found
+def schema_nodes(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """Every mapping in a schema (or any JSON value), with its path, in file order."""
+    if isinstance(node, dict):
+        yield path, node
+        for key, value in node.items():
+            yield from schema_nodes(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from schema_nodes(value, path + (index,))
 
 
 def load_schemas(schema_dir: Path) -> dict[str, Schema]:

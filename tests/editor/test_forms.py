@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fosterdocs.editor.forms import Mapper, field_id, humanise, path_of
+from fosterdocs.schema import schema_nodes
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = {"$defs": {
@@ -55,20 +56,10 @@ CHECKED_BY_VALIDATE = {"additionalProperties", "pattern", "minLength", "maxLengt
                        "minProperties", "uniqueItems", "x-message", "x-fix"}
 
 
-def keywords(node, found=None) -> set[str]:
-    found = set() if found is None else found
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found.add(key)
-            if key in ("properties", "$defs"):
-                for child in value.values():
-                    keywords(child, found)
-            else:
-                keywords(value, found)
-    elif isinstance(node, list):
-        for item in node:
-            keywords(item, found)
-    return found
+def keywords(schema) -> set[str]:
+    """Every keyword a schema uses (the names under properties and $defs are names, not keywords)."""
+    return {key for path, node in schema_nodes(schema) if not path or path[-1] not in ("properties", "$defs")
+            for key in node}
 
 
 def test_every_keyword_the_schemas_use_is_mapped_or_left_to_validate():

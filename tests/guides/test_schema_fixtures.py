@@ -14,6 +14,8 @@ import pytest
 from guides_support import FIXTURES, ROOT
 from jsonschema import Draft202012Validator
 
+from fosterdocs.schema import schema_nodes
+
 POSITIVE = sorted((FIXTURES / "positive").glob("*.yaml"))
 NEGATIVE = sorted((FIXTURES / "negative").glob("*.yaml"))
 BASES = {"law", "standard", "expected-practice", "data"}
@@ -58,14 +60,9 @@ def test_schema_is_json_schema_2020_12_and_cites_every_requirement(name):
         assert prop.get("x-basis") in BASES and prop.get("x-source") and prop.get("x-requirement"), key
 
 
-def requirement_ids(node) -> set[str]:
+def requirement_ids(schema) -> set[str]:
     """Every x-requirement in a schema."""
-    if isinstance(node, dict):
-        own = {node["x-requirement"]} if "x-requirement" in node else set()
-        return own.union(*map(requirement_ids, node.values()))
-    if isinstance(node, list):
-        return set().union(*map(requirement_ids, node))
-    return set()
+    return {node["x-requirement"] for _, node in schema_nodes(schema) if "x-requirement" in node}
 
 
 def test_guide_schema_requires_everything_regulation_3_and_nms_16_ask_of_a_guide():

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from validator_support import ROOT, schema_nodes
+from validator_support import ROOT
 
 from fosterdocs.rule_catalogue import LAW_ITEMS, RULES
+from fosterdocs.schema import schema_nodes
 
 SOP = "data/example/statement-of-purpose.yaml"
 GUIDE = "data/example/childrens-guide-13-plus.yaml"

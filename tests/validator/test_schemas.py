@@ -7,7 +7,9 @@ import re
 
 import pytest
 from jsonschema import Draft202012Validator
-from validator_support import ROOT, schema_nodes
+from validator_support import ROOT
+
+from fosterdocs.schema import schema_nodes
 
 SCHEMAS = sorted((ROOT / "schema").glob("*.schema.json"))
 REQUIREMENTS = ROOT / "tests" / "fixtures" / "reference" / "requirements.md"

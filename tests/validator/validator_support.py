@@ -51,12 +51,3 @@ BYTE_CASES = {  # name: (file bytes, the one finding's rule, its line)
 }
 
 
-def schema_nodes(node, path=()):
-    """Every mapping in a schema, with its path, in file order."""
-    if isinstance(node, dict):
-        yield path, node
-        for key, value in node.items():
-            yield from schema_nodes(value, path + (key,))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from schema_nodes(value, path + (index,))
