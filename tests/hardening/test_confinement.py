@@ -32,6 +32,15 @@ def files_under(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
 
 
+def build_writes_only_the_site(project: Path, tmp_path: Path, before: set[str]) -> None:
+    """Build the example into out/site, and check that nothing is written anywhere under tmp_path but there."""
+    code, out, err = fosterdocs("build", "example", "--site-dir", "out/site", "--no-pdf", "--today", TODAY,
+                                cwd=project)
+    assert code == 0, err
+    assert {p for p in files_under(tmp_path) - before if not p.startswith("project/out/site/")} == {
+        "project/out", "project/out/site"}
+
+
 def test_a_picture_path_through_a_symlink_cannot_write_outside_the_site(data, tmp_path):
     project = data.parent
     service = data / "example"
@@ -42,11 +51,7 @@ def test_a_picture_path_through_a_symlink_cannot_write_outside_the_site(data, tm
     Image.new("RGB", (4, 4)).save(service / "a/victim/target.png")
     with_picture(data, "L/../../../../../../../victim/target.png")  # inside the service, read through L
     before = files_under(tmp_path)
-    code, out, err = fosterdocs("build", "example", "--site-dir", "out/site", "--no-pdf", "--today", TODAY,
-                                cwd=project)
-    assert code == 0, err
-    assert {p for p in files_under(tmp_path) - before if not p.startswith("project/out/site/")} == {
-        "project/out", "project/out/site"}
+    build_writes_only_the_site(project, tmp_path, before)
     assert not list((project / "out/site").rglob("target.png"))
 
 
@@ -59,11 +64,7 @@ def test_a_picture_path_leaving_the_service_is_a_finding_and_is_not_copied(data,
     code, out, err = fosterdocs("validate", "data/example", "--format", "json", "--today", TODAY, cwd=project)
     assert code == 1
     assert "pictures/file-name" in {f["rule"] for f in json.loads(out)["findings"]}
-    code, out, err = fosterdocs("build", "example", "--site-dir", "out/site", "--no-pdf", "--today", TODAY,
-                                cwd=project)
-    assert code == 0, err
-    assert {p for p in files_under(tmp_path) - before if not p.startswith("project/out/site/")} == {
-        "project/out", "project/out/site"}
+    build_writes_only_the_site(project, tmp_path, before)
     assert not list((project / "out").rglob("victim.png"))
 
 
