@@ -9,6 +9,10 @@ from datetime import date
 YEARS = range(1990, 2101)  # the years a date in a fostering service's document can sensibly fall in
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")  # the whole text (fullmatch)
 _PERIOD = re.compile(r"(\d{4})\s*[-–/]\s*(\d{2,4})\b")
+MONTHS = "|".join(calendar.month_name[1:])  # January|February|...: for patterns that find dates in prose
+# a date or period as prose writes it: '31st March 2024', 'March 2024', '2023-24'
+IN_PROSE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+\d{{4}}\b|\b{_PERIOD.pattern}",
+                      re.IGNORECASE)
 
 
 def parse_date(text) -> tuple[date, date] | None:
@@ -67,8 +71,7 @@ def review_due(meta, months: int) -> tuple[date | None, bool]:
     return (months_later(approved[0], months), True) if approved else (None, False)
 
 
-_EACH_YEAR = re.compile(r"\b(?:in|every|each)\s+(January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)(?:\s+(?:each|every)\s+year)?\b", re.IGNORECASE)
+_EACH_YEAR = re.compile(rf"\b(?:in|every|each)\s+({MONTHS})(?:\s+(?:each|every)\s+year)?\b", re.IGNORECASE)
 
 
 def committed_month(text) -> int | None:

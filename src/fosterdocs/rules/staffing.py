@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import IN_PROSE
 from ..document_types import STATUTORY_KINDS
 from .base import Problem, rule
 
@@ -19,10 +20,6 @@ _NUMBER = re.compile(rf"^\s*({_FIGURE})\s*$")
 _PART = re.compile(rf"(?<![\d.,£$])({_FIGURE})(?![\d%]|\.\d|\s*(?:%|per ?cent|st|nd|rd|th)\b)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _WORD = r"[A-Za-z][\w'’-]*"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# dates and periods: their figures are not parts of a total
-_DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\s+\d{{4}}\b"
-                   r"|\b(?:19|20)\d\d\s*[-/–]\s*\d{2,4}\b", re.IGNORECASE)
 # 'a total of N nouns', after its parts ('N1 x and N2 y nouns, with a total of N nouns') or before them
 _TOTAL = re.compile(rf"\btotal\s+(?:of\s+)?(?P<total>{_FIGURE})\s+(?P<noun>{_WORD})", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;:!?]")
@@ -119,7 +116,8 @@ def _sentence_totals(path: tuple, text: str):
     in words before 'a total of', or in brackets after it, must add up exactly; any other ('15 carers (3 in Norfolk
     and 2 in Suffolk)', '40 staff, of whom ...') may name only some parts, so it is wrong only when its parts come to
     more than the total."""
-    masked = _DATE.sub(lambda date: " " * len(date.group(0)), text)  # positions kept, for quoting the text
+    # dates and periods are not parts of a total: blanked, keeping positions for quoting the text
+    masked = IN_PROSE.sub(lambda date: " " * len(date.group(0)), text)
     for match in _TOTAL.finditer(masked):
         before = masked[max(0, match.start() - 240):match.start()]
         clause = _CLAUSE_END.split(before)[-1]
