@@ -14,8 +14,8 @@ from pathlib import Path
 from . import __version__, status
 from .dates import YEARS, parse_date
 from .project import CannotRun, Project, find_root, shown
+from .regimes import REGIMES
 from .reporters import FORMATS
-from .resources import EXAMPLES
 from .validation import validate
 
 CANNOT_RUN = 2
@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     start.add_argument("folder", type=Path, metavar="FOLDER", help="the new repository's folder (empty or new)")
     start.add_argument("--service", required=True, metavar="ID", help="the service's id, its folder in data/")
     start.add_argument("--name", required=True, help="the service's name, as the public knows it")
-    start.add_argument("--type", required=True, choices=tuple(EXAMPLES),
+    start.add_argument("--type", required=True, choices=tuple(REGIMES),
                        help="a council's fostering service or an independent fostering agency")
     start.add_argument("--force", action="store_true", help="add fosterdocs' files to a folder that is not empty "
                        "(every file already there is kept)")
@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a new service from the fictional example")
     new.add_argument("service_id", metavar="SERVICE-ID")
     new.add_argument("--data", type=Path, help="the data folder (default: the project's)")
-    new.add_argument("--type", choices=tuple(EXAMPLES), default="local-authority",
+    new.add_argument("--type", choices=tuple(REGIMES), default="local-authority",
                      help="a council's fostering service (the default) or an independent fostering agency: the new "
                      "service starts from the fictional example of that type")
     new.add_argument("--force", action="store_true", help="replace an existing service (it is kept as a backup)")
@@ -199,8 +199,8 @@ def _new(args) -> int:
 
     project = Project.find(args.data)
     schemas_at = None if (project.root / SCHEMAS).is_dir() else schema_url("")
-    target, backup = new_service(project.data, project.resource(EXAMPLES[args.type]), args.service_id, args.force,
-                                 schemas_at=schemas_at)
+    example = project.resource(REGIMES[args.type].example)
+    target, backup = new_service(project.data, example, args.service_id, args.force, schemas_at=schemas_at)
     if backup:
         print(f"Kept the old folder as {backup}.")
     print(f"Created {target}. Replace the example's details with your service's, then run: "

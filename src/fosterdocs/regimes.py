@@ -27,20 +27,23 @@ class Regime:
     complaints_limb: str  # regulation 3(3)(b): whose complaints procedure the children's guide summarises
     complaints_source: str
     registered: bool  # registered with Ofsted under Part 2 of the Care Standards Act 2000
+    title: str  # the type of service, as the website names it
+    example: str  # the fictional service of this type a new service starts from (a folder of the tool's data)
 
 
 LOCAL_AUTHORITY = Regime(
     "local-authority", "local authority fostering service", "manager of the fostering service",
     f"{REGS}, regulation 10 (a local authority fostering service has a manager; it is not registered with Ofsted)",
     "provider (the council)", "senior officer responsible for the service", "REG3-3b-ii",
-    f"{REGS}, regulation 3(3)(b)(ii); Children Act 1989, section 26(3)", registered=False)
+    f"{REGS}, regulation 3(3)(b)(ii); Children Act 1989, section 26(3)", registered=False,
+    title="Local authority (council) fostering service", example="data/example")
 
 INDEPENDENT_AGENCY = Regime(
     "independent-agency", "independent fostering agency", "registered manager",
     f"{REGS}, regulation 6 (appointment of the manager of a fostering agency, registered with Ofsted)",
     "registered provider", "responsible individual", "REG3-3b-i",
     f"{REGS}, regulation 3(3)(b)(i) and regulation 18(1) (the agency's own representations and complaints "
-    "procedure)", registered=True)
+    "procedure)", registered=True, title="Independent fostering agency", example="data/example-agency")
 
 REGIMES = {regime.type: regime for regime in (LOCAL_AUTHORITY, INDEPENDENT_AGENCY)}
 

@@ -20,10 +20,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from . import __version__, resources
 from .config import CONFIG_FILE, SCHEMA
 from .project import CannotRun, check_new_service_id, shown
+from .regimes import REGIMES
 from .scaffold import new_service
 
 TEMPLATES = Path(__file__).parent / "templates" / "repository"
-SERVICE_TYPES = tuple(resources.EXAMPLES)
+SERVICE_TYPES = tuple(REGIMES)
 AXE_CLI_VERSION = "4.13.0"  # @axe-core/cli, run by the generated check on every page
 LINKCHECKER_VERSION = "10.6.0"
 _NAME = re.compile(r"^[^\x00-\x1f\x7f<>]{2,120}$")
@@ -107,7 +108,7 @@ def init(folder: Path, service_id: str, name: str, service_type: str, force: boo
         started.kept.append(data / service_id)
     else:
         data.mkdir(exist_ok=True)
-        target, _ = new_service(data, resources.bundled(resources.EXAMPLES[service_type]), service_id,
+        target, _ = new_service(data, resources.bundled(REGIMES[service_type].example), service_id,
                                 facts={"name": name.strip(), "type": service_type},
                                 schemas_at=resources.schema_url(""))
         started.written.append(target)

@@ -18,8 +18,6 @@ HOME = BUNDLE if BUNDLE.is_dir() else _PACKAGE.parents[1]  # in a checkout, the 
 SCHEMAS = "schema"
 REFERENCE = "data/reference"
 EXAMPLE = "data/example"
-EXAMPLES = {"local-authority": EXAMPLE, "independent-agency": "data/example-agency"}  # a new service starts
-# from the fictional service of its type
 SITE_CONFIG = "mkdocs.yml"
 
 

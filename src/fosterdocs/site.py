@@ -26,6 +26,7 @@ from .context import ServiceContext
 from .document_types import DOCUMENTS, TYPES, title_of
 from .documents import DEFAULT_REVIEW_MONTHS, DEFAULT_WARNING_DAYS
 from .findings import Finding
+from .regimes import REGIMES
 from .rendering import RENDER_ERRORS, environment, unshowable
 from .rule_catalogue import BASIS_WORDS, rule_groups
 from .status import COLUMNS, StatusRow, cells, rows
@@ -34,8 +35,7 @@ SITE_KEY = "fosterdocs_site"  # where the build puts the Site in the mkdocs conf
 PAGES_BEFORE_SERVICES = ("index.md", "review-calendar.md")
 PAGES_AFTER_SERVICES = ("rules.md", "accessibility.md")
 SERVICE_TEMPLATES = ("service/index.md", "service/document.md", "service/contacts.md")
-SERVICE_TYPES = {"local-authority": "Local authority (council) fostering service",
-                 "independent-agency": "Independent fostering agency"}
+SERVICE_TYPES = {kind: regime.title for kind, regime in REGIMES.items()}
 CONTACT_HEADINGS = {"contacts": "Contact the service", "out_of_hours": "Out of hours",
                     "complaints": "Comments and complaints", "childrens_rights": "Children's rights"}
 CONTACT_FIELDS = {"name", "phone", "email", "address", "website"}
