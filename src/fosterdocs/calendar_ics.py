@@ -9,11 +9,11 @@ service is left out unless asked for.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
+from .atomic import replace_file
 from .dates import long_date, parse_date
 from .edition import LODGE_WITHIN_DAYS
 from .project import CannotRun
@@ -114,10 +114,7 @@ def save(ics: bytes, out: Path) -> None:
         raise CannotRun(f"Cannot write {out}: the folder {out.parent} does not exist.")
     if out.is_dir():
         raise CannotRun(f"Cannot write {out}: it is a folder. Give a file name, such as {out / 'reviews.ics'}.")
-    part = out.with_name(f".{out.name}.part")
     try:
-        part.write_bytes(ics)
-        os.replace(part, out)
+        replace_file(out, ics)
     except OSError as err:
-        part.unlink(missing_ok=True)
         raise CannotRun(f"Cannot write {out}: {err.strerror or err}.") from err

@@ -25,6 +25,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from .atomic import ChangedMeanwhile, replace_file
 from .context import DocumentContext, ServiceContext, gather
 from .dates import long_date
 from .diff import DocumentChanges, compare_service
@@ -362,17 +363,13 @@ def record(path: Path, key: str, day: date) -> None:
     if _lines_changed(original, written.getvalue()) > 1:
         raise CannotRun(f"Recording the date would also change the layout of other lines of {shown(path)}, so "
                         f"nothing was written. Add `{key}: {day.isoformat()}` to its document: block yourself.")
-    part = path.with_name(f".{path.name}.fosterdocs-part")
     try:
-        part.write_bytes(written.getvalue())
-        if path.read_bytes() != original:
-            raise CannotRun(f"{shown(path)} changed while fosterdocs was recording the date, so it was left as it is "
-                            "now. Run the command again.")
-        os.replace(part, path)
+        replace_file(path, written.getvalue(), expected=original)
+    except ChangedMeanwhile:
+        raise CannotRun(f"{shown(path)} changed while fosterdocs was recording the date, so it was left as it is "
+                        "now. Run the command again.") from None
     except OSError as err:
         raise CannotRun(f"Could not write {shown(path)}: {err.strerror or err}.") from None
-    finally:
-        part.unlink(missing_ok=True)
 
 
 def _lines_changed(before: bytes, after: bytes) -> int:

@@ -9,7 +9,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from .atomic import replace_file
 from .confinement import check_output_folder, inside
 from .context import ServiceContext, gather
 from .findings import Finding, Report
@@ -173,17 +173,9 @@ def print_html(context: ServiceContext, name: str, today: date, created: str) ->
 
 
 def _place(write, target: Path) -> None:
-    """Write a file through a temporary file in the same folder: never a half-written one."""
+    """Write a file in its folder (made if need be) in one step: never a half-written one."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, part = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-        os.chmod(part, 0o644)
-        os.replace(part, target)
-    except BaseException:
-        Path(part).unlink(missing_ok=True)
-        raise
+    replace_file(target, write)
 
 
 def _copy(source: Path, target: Path) -> None:

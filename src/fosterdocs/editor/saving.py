@@ -10,10 +10,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 import io
-import os
 import pickle
 import re
-import tempfile
 from datetime import date
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -25,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 
+from ..atomic import ChangedMeanwhile, replace_file
 from .forms import Field, Mapper, path_of
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -272,23 +271,6 @@ def apply_action(data: CommentedMap, action: str, mapper: Mapper) -> tuple | Non
     return None
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file in one step: a reader sees the old file or the new one, never half of one."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
 class Changed(Exception):
     """The file changed on disk since the form was loaded."""
 
@@ -298,5 +280,8 @@ def save(path: Path, text: str, base: str) -> str:
     current = path.read_bytes() if path.exists() else b""
     if digest(current) != base:
         raise Changed(str(path))
-    write_atomically(path, text)
+    try:
+        replace_file(path, text.encode("utf-8"), expected=current)  # (and not changed while this was written)
+    except ChangedMeanwhile:
+        raise Changed(str(path)) from None
     return digest(text.encode("utf-8"))

@@ -4,13 +4,13 @@ manager the file already has."""
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
+from ..atomic import ChangedMeanwhile, replace_file
 from .fields import Manager
 
 SCHEMA_LINE = "yaml-language-server: $schema=../../schema/service.schema.json"
@@ -41,7 +41,8 @@ def add_manager(path: Path, record: dict) -> str:
     """Put record under `registered_manager` in service.yaml: 'created' (a new file), 'added', or 'kept' (the file
     already names a manager, or it is not a mapping fosterdocs can add to)."""
     yaml = _yaml()
-    before = path.read_text(encoding="utf-8") if path.exists() else None
+    raw = path.read_bytes() if path.exists() else b""
+    before = raw.decode("utf-8") if path.exists() else None
     if before is None:
         document = CommentedMap()
         document.yaml_set_start_comment(f"{SCHEMA_LINE}\n{NEW_FILE_NOTE}")
@@ -50,16 +51,10 @@ def add_manager(path: Path, record: dict) -> str:
         if not isinstance(document, CommentedMap) or "registered_manager" in document:
             return "kept"
     document["registered_manager"] = record
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".tmp")
+    written = io.BytesIO()
+    yaml.dump(document, written)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yaml.dump(document, out)
-        now = path.read_text(encoding="utf-8") if path.exists() else None
-        if now != before:  # changed underneath while we worked: leave the person's version alone
-            Path(temporary).unlink()
-            return "kept"
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        replace_file(path, written.getvalue(), expected=raw)
+    except ChangedMeanwhile:  # changed underneath while we worked: leave the person's version alone
+        return "kept"
     return "created" if before is None else "added"

@@ -3,14 +3,15 @@ document prints them, table rows one line each; an existing file is kept as a ba
 
 from __future__ import annotations
 
-import os
+import io
 import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ..atomic import replace_file
 
 SCHEMA_LINE = "yaml-language-server: $schema=../../schema/statement-of-purpose.schema.json"
 
@@ -52,12 +53,7 @@ def write(data: dict, path: Path, note: str) -> Path | None:
     if path.exists():
         backup = backup_name(path)
         shutil.copy2(path, backup)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".import-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yaml.dump(document, out)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    written = io.BytesIO()
+    yaml.dump(document, written)
+    replace_file(path, written.getvalue())
     return backup
